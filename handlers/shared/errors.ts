@@ -1,0 +1,75 @@
+import type { ErrorCode } from './error-codes';
+
+export interface PayPulseErrorOptions {
+  readonly cause?: unknown;
+  /** Extra machine-readable context, logged with the error. */
+  readonly context?: Record<string, unknown>;
+}
+
+/**
+ * Base of every error a handler maps to an envelope.
+ *
+ * `transient` decides the failure semantics under S3's asynchronous invoke:
+ * a transient error is thrown so Lambda retries (and finally hands the event to
+ * the on-failure destination); a permanent one is logged and returned as an
+ * error envelope, because retrying cannot fix it.
+ */
+export abstract class PayPulseError extends Error {
+  abstract readonly code: ErrorCode;
+  abstract readonly statusCode: number;
+  readonly transient: boolean = false;
+  readonly context: Record<string, unknown>;
+
+  constructor(message: string, options: PayPulseErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.context = options.context ?? {};
+  }
+}
+
+/** The event is not an S3 notification: no `Records`, no `s3` entry, no key. */
+export class InvalidEventError extends PayPulseError {
+  readonly code = 'MISSING_FIELDS';
+  readonly statusCode = 400;
+}
+
+/** The object key is outside the PayPulse key grammar, or not for this handler. */
+export class InvalidKeyError extends PayPulseError {
+  readonly code = 'INVALID_REQUEST';
+  readonly statusCode = 400;
+}
+
+/** The object is larger than the handler accepts. */
+export class ObjectTooLargeError extends PayPulseError {
+  readonly code = 'INVALID_REQUEST';
+  readonly statusCode = 413;
+}
+
+/** The object named by the event no longer exists. Retrying cannot bring it back. */
+export class ObjectNotFoundError extends PayPulseError {
+  readonly code = 'DEPENDENCY_FAILURE';
+  readonly statusCode = 404;
+}
+
+/** A rental invoice document could not be read or lacks a required field. */
+export class InvoiceParseError extends PayPulseError {
+  readonly code = 'INVOICE_PARSE_ERROR';
+  readonly statusCode = 500;
+}
+
+/** An AWS dependency (S3, DynamoDB) failed in a way a retry may fix: throttling, 5xx, network. */
+export class DependencyError extends PayPulseError {
+  readonly code = 'DEPENDENCY_FAILURE';
+  readonly statusCode = 502;
+  override readonly transient: boolean = true;
+}
+
+/** A required environment variable or setting is missing. */
+export class ConfigurationError extends PayPulseError {
+  readonly code = 'INTERNAL_SERVER_ERROR';
+  readonly statusCode = 500;
+}
+
+export function isPayPulseError(err: unknown): err is PayPulseError {
+  return err instanceof PayPulseError;
+}

