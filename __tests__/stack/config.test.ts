@@ -1,0 +1,90 @@
+import { ConfigError, DEFAULT_CONFIG, configFromEnv, resolveConfig } from '../../stacks/config';
+
+describe('resolveConfig', () => {
+  it('defaults to the existing variables’ defaults', () => {
+    expect(resolveConfig()).toEqual(DEFAULT_CONFIG);
+    expect(DEFAULT_CONFIG).toMatchObject({
+      region: 'eu-west-1',
+      invoicesBucketName: 'rental-invoices-bucket',
+      pathToInvoices: 'invoices/',
+      lambdaFunctionsBucketName: 'wallenstam-lambda-bucket',
+      hardenedLambdaBucketPolicy: false,
+      backend: { type: 'local' },
+    });
+  });
+
+  it('merges nested overrides without dropping the other defaults', () => {
+    const config = resolveConfig({ tables: { retailDetails: { travel: 'Trips' } } });
+    expect(config.tables.retailDetails.travel).toBe('Trips');
+    expect(config.tables.retailDetails.grocery).toBe('GroceryInvoices');
+    expect(config.tables.rentalInvoices).toBe('RentalInvoices');
+  });
+
+  it('collects every violation into one error that names each property', () => {
+    let error: unknown;
+    try {
+      resolveConfig({
+        invoicesBucketName: 'Bad_Bucket',
+        region: 'mars-1',
+        backend: { type: 's3', bucket: '', key: '', region: 'eu-west-1', encrypt: true },
+        roleArns: { parse_invoice: 'not-an-arn' },
+      });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message).toMatch(/invoicesBucketName 'Bad_Bucket'/);
+    expect(message).toMatch(/region 'mars-1'/);
+    expect(message).toMatch(/backend.bucket/);
+    expect(message).toMatch(/backend.key is required/);
+    expect(message).toMatch(/roleArns.parse_invoice/);
+    expect((error as ConfigError).violations).toHaveLength(5);
+  });
+
+  it('rejects an unknown backend type', () => {
+    expect(() => resolveConfig(configFromEnv({ PAYPULSE_BACKEND: 'gcs' }))).toThrow(/backend.type must be 'local' or 's3'/);
+  });
+});
+
+describe('configFromEnv', () => {
+  it('selects the S3 backend and its settings', () => {
+    const config = resolveConfig(
+      configFromEnv({
+        PAYPULSE_BACKEND: 's3',
+        PAYPULSE_STATE_BUCKET: 'acme-tf-state',
+        PAYPULSE_STATE_KEY: 'paypulse.tfstate',
+        PAYPULSE_STATE_LOCK_TABLE: 'locks',
+      }),
+    );
+    expect(config.backend).toEqual({
+      type: 's3',
+      bucket: 'acme-tf-state',
+      key: 'paypulse.tfstate',
+      region: 'eu-west-1',
+      dynamodbTable: 'locks',
+      encrypt: true,
+    });
+  });
+
+  it('reads flags and names', () => {
+    const config = resolveConfig(
+      configFromEnv({
+        PAYPULSE_HARDENED_LAMBDA_BUCKET_POLICY: 'true',
+        PAYPULSE_EXECUTION_ROLES: 'managed',
+        PAYPULSE_INVOICES_BUCKET: 'acme-invoices',
+        PAYPULSE_PARSER_IMAGE_TAG: '20251001T000000',
+      }),
+    );
+    expect(config).toMatchObject({
+      hardenedLambdaBucketPolicy: true,
+      executionRoles: 'managed',
+      invoicesBucketName: 'acme-invoices',
+      parserImage: { mode: 'tag', tag: '20251001T000000' },
+    });
+  });
+
+  it('ignores unset variables', () => {
+    expect(configFromEnv({})).toEqual({});
+  });
+});

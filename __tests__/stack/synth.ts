@@ -1,0 +1,45 @@
+import { Testing } from 'cdktf';
+import { resolveConfig, type PayPulseConfigOverrides } from '../../stacks/config';
+import { PayPulseStack } from '../../stacks/paypulse-stack';
+
+/** The synthesized Terraform JSON of a stack, parsed. */
+export interface SynthesizedStack {
+  readonly json: string;
+  readonly tf: TerraformJson;
+  readonly stack: PayPulseStack;
+}
+
+export interface TerraformJson {
+  resource: Record<string, Record<string, Record<string, unknown>>>;
+  data?: Record<string, Record<string, Record<string, unknown>>>;
+  variable: Record<string, { type?: string; default?: unknown; description?: string; sensitive?: boolean }>;
+  moved?: Array<{ from: string; to: string }>;
+  import?: Array<{ to: string; id: string }>;
+  terraform: { backend?: Record<string, Record<string, unknown>>; required_providers: Record<string, { source?: string; version?: string }> };
+  provider: Record<string, Array<Record<string, unknown>>>;
+  [key: string]: unknown;
+}
+
+export function synthPayPulse(...overrides: PayPulseConfigOverrides[]): SynthesizedStack {
+  const app = Testing.app();
+  const config = resolveConfig(...overrides);
+  const stack = new PayPulseStack(app, config.stackId, config);
+  const json = Testing.synth(stack);
+  return { json, tf: JSON.parse(json) as TerraformJson, stack };
+}
+
+/** The resource at `type.name`, or a thrown error naming the missing address. */
+export function resource(tf: TerraformJson, address: string): Record<string, unknown> {
+  const [type, name] = address.split('.');
+  const found = tf.resource[type]?.[name];
+  if (!found) throw new Error(`no resource ${address} in the synthesized stack`);
+  return found;
+}
+
+/** Every `type.name` address of the resources (and `data.type.name` of data sources). */
+export function addresses(tf: TerraformJson): string[] {
+  const list: string[] = [];
+  for (const [type, byName] of Object.entries(tf.resource)) for (const name of Object.keys(byName)) list.push(`${type}.${name}`);
+  for (const [type, byName] of Object.entries(tf.data ?? {})) for (const name of Object.keys(byName)) list.push(`data.${type}.${name}`);
+  return list.sort();
+}

@@ -1,0 +1,240 @@
+import { RETAIL_SUB_TYPES } from '../handlers/shared/sub-types';
+
+/**
+ * The one typed configuration of the PayPulse stack.
+ *
+ * Defaults equal the existing HCL variables' defaults (PAYPULSE_REFERENCE §1.2), so
+ * a plain synth matches the deployed state. Overrides come from the cdktf context
+ * key `paypulse` (cdktf.json or `--context`) and from `PAYPULSE_*` environment
+ * variables (see `configFromEnv`); `resolveConfig` validates the merged result and
+ * throws one error listing every violation.
+ */
+
+export interface LocalBackendConfig {
+  readonly type: 'local';
+  /** @default 'terraform.paypulse.tfstate' */
+  readonly path: string;
+}
+
+export interface S3BackendConfig {
+  readonly type: 's3';
+  readonly bucket: string;
+  readonly key: string;
+  readonly region: string;
+  /** State-lock table; omit for no locking. */
+  readonly dynamodbTable?: string;
+  /** @default true */
+  readonly encrypt: boolean;
+}
+
+export type BackendConfig = LocalBackendConfig | S3BackendConfig;
+
+/** How functions get their execution role. */
+export type ExecutionRoleMode =
+  /** Role ARNs come from config; the roles live in another stack (as today). */
+  | 'external'
+  /** A least-privilege role per parse function is created in this stack. */
+  | 'managed';
+
+/** How parse_invoice's container image is referenced. */
+export interface TagImageConfig {
+  /** A hand-set tag in the ECR repository, as the existing configuration does. */
+  readonly mode: 'tag';
+  readonly tag: string;
+}
+
+export type ParserImageConfig = TagImageConfig;
+
+export interface PayPulseConfig {
+  /** @default 'paypulse' */
+  readonly stackId: string;
+  /** Default of the `aws_region` variable, used by the provider. @default 'eu-west-1' */
+  readonly region: string;
+  /** Default of `invoices_bucket_name`. @default 'rental-invoices-bucket' */
+  readonly invoicesBucketName: string;
+  /** Default of `path_to_invoices`. @default 'invoices/' */
+  readonly pathToInvoices: string;
+  /** Default of `lambda_functions_bucket_name`. @default 'wallenstam-lambda-bucket' */
+  readonly lambdaFunctionsBucketName: string;
+  /** @default local */
+  readonly backend: BackendConfig;
+  /**
+   * Adds an `aws:SourceAccount` condition and a deny-insecure-transport statement to
+   * the lambda bucket policy. Changes an existing resource, so it is opt-in.
+   * @default false
+   */
+  readonly hardenedLambdaBucketPolicy: boolean;
+  /** @default 'external' */
+  readonly executionRoles: ExecutionRoleMode;
+  /**
+   * Execution role ARN per function name, for `executionRoles: 'external'`. A function
+   * without an entry gets `arn:<partition>:iam::<account>:role/<defaultRoleNames[fn]>`.
+   */
+  readonly roleArns: Readonly<Record<string, string>>;
+  /** Role name per function used when `roleArns` has no entry. */
+  readonly defaultRoleNames: Readonly<Record<string, string>>;
+  /** DynamoDB table names the functions are configured with (the tables live in another stack). */
+  readonly tables: TableConfig;
+  /** ECR repository of parse_invoice. @default 'wallenstam/invoice-parser' */
+  readonly parserImageRepository: string;
+  /** @default { mode: 'tag', tag: '20250929T164954' } (the tag in the existing state) */
+  readonly parserImage: ParserImageConfig;
+}
+
+export interface TableConfig {
+  /** @default 'RentalInvoices' (`invoices_table`) */
+  readonly rentalInvoices: string;
+  /** @default 'RetailInvoices' */
+  readonly retailInvoices: string;
+  /** @default 'RetailEmailClassificationLedger' */
+  readonly retailLedger: string;
+  /** Detail table per retail sub_type. @default the reference's names */
+  readonly retailDetails: Readonly<Record<string, string>>;
+}
+
+/** A partial override of the config, one level of nesting deep. */
+export type PayPulseConfigOverrides = {
+  readonly [K in keyof PayPulseConfig]?: PayPulseConfig[K] extends string | boolean
+    ? PayPulseConfig[K]
+    : PayPulseConfig[K] extends BackendConfig | ParserImageConfig
+      ? PayPulseConfig[K]
+      : Partial<PayPulseConfig[K]>;
+};
+
+export const DEFAULT_RETAIL_DETAIL_TABLES: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(RETAIL_SUB_TYPES).map(([subType, { defaultTable }]) => [subType, defaultTable]),
+);
+
+export const DEFAULT_CONFIG: PayPulseConfig = {
+  stackId: 'paypulse',
+  region: 'eu-west-1',
+  invoicesBucketName: 'rental-invoices-bucket',
+  pathToInvoices: 'invoices/',
+  lambdaFunctionsBucketName: 'wallenstam-lambda-bucket',
+  backend: { type: 'local', path: 'terraform.paypulse.tfstate' },
+  hardenedLambdaBucketPolicy: false,
+  executionRoles: 'external',
+  roleArns: {},
+  defaultRoleNames: {
+    parse_invoice: 'wallenstam_lambda_role',
+    parse_retail_invoice: 'parse_retail_invoice_role',
+  },
+  tables: {
+    rentalInvoices: 'RentalInvoices',
+    retailInvoices: 'RetailInvoices',
+    retailLedger: 'RetailEmailClassificationLedger',
+    retailDetails: DEFAULT_RETAIL_DETAIL_TABLES,
+  },
+  parserImageRepository: 'wallenstam/invoice-parser',
+  parserImage: { mode: 'tag', tag: '20250929T164954' },
+};
+
+export class ConfigError extends Error {
+  constructor(readonly violations: readonly string[]) {
+    super(`Invalid PayPulse configuration:\n${violations.map((v) => `  - ${v}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+const REGION = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/;
+const ECR_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+
+function validate(config: PayPulseConfig): string[] {
+  const violations: string[] = [];
+  const check = (ok: boolean, message: string) => ok || violations.push(message);
+  check(/^[A-Za-z][A-Za-z0-9-]*$/.test(config.stackId), `stackId '${config.stackId}' must be letters, digits and '-'`);
+  check(REGION.test(config.region), `region '${config.region}' is not an AWS region name`);
+  for (const [prop, value] of [
+    ['invoicesBucketName', config.invoicesBucketName],
+    ['lambdaFunctionsBucketName', config.lambdaFunctionsBucketName],
+  ] as const) {
+    check(BUCKET_NAME.test(value), `${prop} '${value}' is not a valid S3 bucket name (3-63 of a-z, 0-9, '.', '-')`);
+  }
+  check(
+    config.pathToInvoices.length > 0 && !config.pathToInvoices.startsWith('/'),
+    `pathToInvoices '${config.pathToInvoices}' must be a non-empty key that does not start with '/'`,
+  );
+  if (config.backend.type === 's3') {
+    const b = config.backend;
+    check(BUCKET_NAME.test(b.bucket ?? ''), `backend.bucket '${b.bucket}' is not a valid S3 bucket name`);
+    check(Boolean(b.key), 'backend.key is required for the s3 backend');
+    check(REGION.test(b.region ?? ''), `backend.region '${b.region}' is not an AWS region name`);
+  } else if (config.backend.type === 'local') {
+    check(Boolean(config.backend.path), 'backend.path is required for the local backend');
+  } else {
+    violations.push(`backend.type must be 'local' or 's3', got '${(config.backend as { type: unknown }).type}'`);
+  }
+  check(
+    config.executionRoles === 'external' || config.executionRoles === 'managed',
+    `executionRoles must be 'external' or 'managed', got '${config.executionRoles}'`,
+  );
+  for (const [fn, arn] of Object.entries(config.roleArns)) {
+    check(ROLE_ARN.test(arn), `roleArns.${fn} '${arn}' is not an IAM role ARN`);
+  }
+  if (config.parserImage.mode === 'tag') {
+    check(ECR_TAG.test(config.parserImage.tag ?? ''), `parserImage.tag '${config.parserImage.tag}' is not a valid image tag`);
+  } else {
+    violations.push(`parserImage.mode must be 'tag', got '${(config.parserImage as { mode: unknown }).mode}'`);
+  }
+  return violations;
+}
+
+/** Merges overrides over the defaults and validates; throws `ConfigError` listing every violation. */
+export function resolveConfig(...overrides: Array<PayPulseConfigOverrides | undefined>): PayPulseConfig {
+  let config: PayPulseConfig = DEFAULT_CONFIG;
+  for (const o of overrides) {
+    if (!o) continue;
+    config = {
+      ...config,
+      ...o,
+      roleArns: { ...config.roleArns, ...o.roleArns },
+      defaultRoleNames: { ...config.defaultRoleNames, ...o.defaultRoleNames },
+      tables: {
+        ...config.tables,
+        ...o.tables,
+        retailDetails: { ...config.tables.retailDetails, ...o.tables?.retailDetails },
+      },
+    } as PayPulseConfig;
+  }
+  const violations = validate(config);
+  if (violations.length) throw new ConfigError(violations);
+  return config;
+}
+
+/**
+ * Overrides from the environment, for CI and one-off deploys:
+ *
+ *   PAYPULSE_REGION, PAYPULSE_INVOICES_BUCKET, PAYPULSE_PATH_TO_INVOICES, PAYPULSE_LAMBDA_BUCKET,
+ *   PAYPULSE_HARDENED_LAMBDA_BUCKET_POLICY=true, PAYPULSE_EXECUTION_ROLES=managed,
+ *   PAYPULSE_PARSER_IMAGE_TAG,
+ *   PAYPULSE_BACKEND=s3 with PAYPULSE_STATE_BUCKET, PAYPULSE_STATE_KEY, PAYPULSE_STATE_REGION,
+ *   PAYPULSE_STATE_LOCK_TABLE (optional).
+ */
+export function configFromEnv(env: Readonly<Record<string, string | undefined>>): PayPulseConfigOverrides {
+  const overrides: Record<string, unknown> = {};
+  const set = (key: keyof PayPulseConfig, value: unknown) => value !== undefined && value !== '' && (overrides[key] = value);
+  set('region', env.PAYPULSE_REGION);
+  set('invoicesBucketName', env.PAYPULSE_INVOICES_BUCKET);
+  set('pathToInvoices', env.PAYPULSE_PATH_TO_INVOICES);
+  set('lambdaFunctionsBucketName', env.PAYPULSE_LAMBDA_BUCKET);
+  if (env.PAYPULSE_HARDENED_LAMBDA_BUCKET_POLICY) {
+    set('hardenedLambdaBucketPolicy', /^(1|true|yes)$/i.test(env.PAYPULSE_HARDENED_LAMBDA_BUCKET_POLICY));
+  }
+  set('executionRoles', env.PAYPULSE_EXECUTION_ROLES);
+  if (env.PAYPULSE_PARSER_IMAGE_TAG) set('parserImage', { mode: 'tag', tag: env.PAYPULSE_PARSER_IMAGE_TAG });
+  if (env.PAYPULSE_BACKEND === 's3') {
+    set('backend', {
+      type: 's3',
+      bucket: env.PAYPULSE_STATE_BUCKET ?? '',
+      key: env.PAYPULSE_STATE_KEY ?? 'paypulse/terraform.tfstate',
+      region: env.PAYPULSE_STATE_REGION ?? env.PAYPULSE_REGION ?? DEFAULT_CONFIG.region,
+      dynamodbTable: env.PAYPULSE_STATE_LOCK_TABLE || undefined,
+      encrypt: true,
+    } satisfies S3BackendConfig);
+  } else if (env.PAYPULSE_BACKEND && env.PAYPULSE_BACKEND !== 'local') {
+    overrides.backend = { type: env.PAYPULSE_BACKEND };
+  }
+  return overrides as PayPulseConfigOverrides;
+}

@@ -1,0 +1,79 @@
+import { Construct } from 'constructs';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import type { ExecutionRoleMode } from './config';
+import type { EnvironmentContext, FunctionSpec } from './function-catalog';
+
+export interface ExecutionRolesProps {
+  readonly mode: ExecutionRoleMode;
+  /** Explicit role ARN per function (external mode). */
+  readonly roleArns: Readonly<Record<string, string>>;
+  /** Role name per function used when `roleArns` has none (external mode). */
+  readonly defaultRoleNames: Readonly<Record<string, string>>;
+  readonly partition: string;
+  readonly accountId: string;
+  readonly region: string;
+  readonly invoicesBucketArn: string;
+  readonly environment: EnvironmentContext;
+}
+
+/** DynamoDB actions the parsers use to write their records. */
+export const PARSER_TABLE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem'] as const;
+
+/**
+ * Execution roles of the functions. `external`: ARNs from config (the roles live in
+ * another stack). `managed`: one least-privilege role per function, created here:
+ * its own log group, `s3:GetObject` on `invoices/*`, and writes on the tables named
+ * in its environment (every variable ending in `_TABLE`).
+ */
+export class ExecutionRoles extends Construct {
+  private readonly managed = new Map<string, IamRole>();
+
+  constructor(scope: Construct, id: string, private readonly props: ExecutionRolesProps) {
+    super(scope, id);
+  }
+
+  roleArn(spec: FunctionSpec): string {
+    if (this.props.mode === 'managed') return this.managedRole(spec).arn;
+    const explicit = this.props.roleArns[spec.name];
+    if (explicit) return explicit;
+    const roleName = this.props.defaultRoleNames[spec.name] ?? `${spec.name}_role`;
+    return `arn:${this.props.partition}:iam::${this.props.accountId}:role/${roleName}`;
+  }
+
+  private managedRole(spec: FunctionSpec): IamRole {
+    const existing = this.managed.get(spec.name);
+    if (existing) return existing;
+    const { partition, accountId, region } = this.props;
+    const address = `${spec.name}_execution`;
+    const role = new IamRole(this, address, {
+      name: address,
+      assumeRolePolicy: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+      }),
+    });
+    role.overrideLogicalId(address);
+
+    const logGroup = `arn:${partition}:logs:${region}:${accountId}:log-group:/aws/lambda/${spec.name}`;
+    const tableArns = Object.entries(spec.environment(this.props.environment))
+      .filter(([name]) => name.endsWith('_TABLE'))
+      .map(([, table]) => `arn:${partition}:dynamodb:${region}:${accountId}:table/${table}`);
+    const policy = new IamRolePolicy(this, `${address}-policy`, {
+      name: `${address}_policy`,
+      role: role.id,
+      policy: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          { Sid: 'CreateLogGroup', Effect: 'Allow', Action: 'logs:CreateLogGroup', Resource: logGroup },
+          { Sid: 'WriteLogs', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: `${logGroup}:*` },
+          { Sid: 'ReadInvoices', Effect: 'Allow', Action: 's3:GetObject', Resource: `${this.props.invoicesBucketArn}/invoices/*` },
+          { Sid: 'WriteRecords', Effect: 'Allow', Action: [...PARSER_TABLE_ACTIONS], Resource: tableArns },
+        ],
+      }),
+    });
+    policy.overrideLogicalId(address);
+    this.managed.set(spec.name, role);
+    return role;
+  }
+}

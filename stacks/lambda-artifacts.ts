@@ -1,0 +1,68 @@
+import { Construct } from 'constructs';
+import { DataAwsS3Object } from '@cdktf/provider-aws/lib/data-aws-s3-object';
+import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
+import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
+import { lambdaBucketPolicy } from './lambda-bucket-policy';
+
+export interface LambdaArtifactsProps {
+  /** The bucket name (the `lambda_functions_bucket_name` variable). */
+  readonly bucketName: string;
+  readonly accountId: string;
+  /** @default false */
+  readonly hardenedPolicy?: boolean;
+}
+
+/** Where a zip-deployed function's code lives: a versioned object in the lambda bucket. */
+export interface ZipArtifact {
+  readonly s3Bucket: string;
+  readonly s3Key: string;
+  readonly s3ObjectVersion: string;
+}
+
+/**
+ * The lambda bucket family of s3.tf (bucket, versioning, policy) and the zip
+ * artifacts in it. Versioning drives deployment: a new object version changes a
+ * function's `s3_object_version`, and that updates the function.
+ */
+export class LambdaArtifacts extends Construct {
+  readonly bucket: S3Bucket;
+  readonly versioning: S3BucketVersioningA;
+  readonly policy: S3BucketPolicy;
+
+  constructor(scope: Construct, id: string, props: LambdaArtifactsProps) {
+    super(scope, id);
+
+    this.bucket = new S3Bucket(this, 'bucket', { bucket: props.bucketName });
+    this.bucket.overrideLogicalId('lambda_bucket');
+
+    this.versioning = new S3BucketVersioningA(this, 'versioning', {
+      bucket: this.bucket.id,
+      versioningConfiguration: { status: 'Enabled' },
+    });
+    this.versioning.overrideLogicalId('lambda_bucket_versioning');
+
+    const document = lambdaBucketPolicy({
+      bucketArn: this.bucket.arn,
+      accountId: props.accountId,
+      hardened: props.hardenedPolicy ?? false,
+    });
+    this.policy = new S3BucketPolicy(this, 'policy', {
+      bucket: this.bucket.id,
+      // A JSON string (not jsonencode()) so the policy can be read back and compared structurally.
+      policy: JSON.stringify(document),
+    });
+    this.policy.overrideLogicalId('lambda_bucket_policy');
+  }
+
+  /**
+   * A zip built and uploaded outside this stack: `data "aws_s3_object" "<fn>_zip"`
+   * reads the current version of `<fn>.zip`, as the existing configuration does.
+   */
+  externalZip(functionName: string): ZipArtifact {
+    const key = `${functionName}.zip`;
+    const object = new DataAwsS3Object(this, `${functionName}-zip`, { bucket: this.bucket.id, key });
+    object.overrideLogicalId(`${functionName}_zip`);
+    return { s3Bucket: this.bucket.id, s3Key: key, s3ObjectVersion: object.versionId };
+  }
+}

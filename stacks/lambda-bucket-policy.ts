@@ -1,0 +1,49 @@
+/**
+ * The lambda bucket policy document. The default is semantically identical to the
+ * existing one (one Allow for the Lambda service principal to read every artifact),
+ * so a migration plans no change. The hardened form limits reads to this account's
+ * Lambda service and denies any request not made over TLS.
+ */
+export interface LambdaBucketPolicyInput {
+  readonly bucketArn: string;
+  readonly accountId: string;
+  readonly hardened: boolean;
+}
+
+export interface PolicyStatement {
+  readonly Sid?: string;
+  readonly Effect: 'Allow' | 'Deny';
+  readonly Principal: { readonly Service: string } | '*';
+  readonly Action: string | readonly string[];
+  readonly Resource: string | readonly string[];
+  readonly Condition?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+}
+
+export interface PolicyDocument {
+  readonly Version: '2012-10-17';
+  readonly Statement: readonly PolicyStatement[];
+}
+
+export function lambdaBucketPolicy({ bucketArn, accountId, hardened }: LambdaBucketPolicyInput): PolicyDocument {
+  const allowLambdaRead: PolicyStatement = {
+    Effect: 'Allow',
+    Principal: { Service: 'lambda.amazonaws.com' },
+    Action: 's3:GetObject',
+    Resource: `${bucketArn}/*`,
+  };
+  if (!hardened) return { Version: '2012-10-17', Statement: [allowLambdaRead] };
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      { ...allowLambdaRead, Condition: { StringEquals: { 'aws:SourceAccount': accountId } } },
+      {
+        Sid: 'DenyInsecureTransport',
+        Effect: 'Deny',
+        Principal: '*',
+        Action: 's3:*',
+        Resource: [bucketArn, `${bucketArn}/*`],
+        Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+      },
+    ],
+  };
+}
