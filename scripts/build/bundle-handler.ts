@@ -1,0 +1,56 @@
+import { build, type Message } from 'esbuild';
+import * as path from 'node:path';
+import { esbuildOptionsFor } from './esbuild-options';
+import { BUNDLE_FILE, SOURCE_MAP_FILE } from './paths';
+import type { HandlerEntry } from './types';
+
+export interface HandlerBundle {
+  /** The minified CommonJS bundle. */
+  readonly code: Buffer;
+  /** Its external source map. */
+  readonly sourceMap: Buffer;
+  /** Every input file esbuild read, relative to the root directory, sorted. */
+  readonly inputs: readonly string[];
+}
+
+export class BundleError extends Error {
+  constructor(
+    readonly functionName: string,
+    readonly errors: readonly Message[],
+    options?: { cause?: unknown },
+  ) {
+    super(`esbuild failed for ${functionName}:\n${errors.map(formatMessage).join('\n')}`, options);
+    this.name = 'BundleError';
+  }
+}
+
+function formatMessage(m: Message): string {
+  const where = m.location ? `${m.location.file}:${m.location.line}:${m.location.column}: ` : '';
+  return `  ${where}${m.text}`;
+}
+
+function isEsbuildFailure(err: unknown): err is { errors: Message[] } {
+  return typeof err === 'object' && err !== null && Array.isArray((err as { errors?: unknown }).errors);
+}
+
+/** Bundles one handler in memory. */
+export async function bundleHandler(handler: HandlerEntry, rootDir: string): Promise<HandlerBundle> {
+  const options = esbuildOptionsFor(handler.entry, handler.name, rootDir);
+  let result;
+  try {
+    result = await build(options);
+  } catch (err) {
+    if (isEsbuildFailure(err)) throw new BundleError(handler.name, err.errors, { cause: err });
+    throw err;
+  }
+  const file = (name: string): Buffer => {
+    const out = result.outputFiles?.find((f) => path.basename(f.path) === name);
+    if (!out) throw new Error(`esbuild produced no ${name} for ${handler.name}`);
+    return Buffer.from(out.contents);
+  };
+  return {
+    code: file(BUNDLE_FILE),
+    sourceMap: file(SOURCE_MAP_FILE),
+    inputs: Object.keys(result.metafile?.inputs ?? {}).sort(),
+  };
+}

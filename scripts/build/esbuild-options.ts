@@ -1,0 +1,41 @@
+import type { BuildOptions } from 'esbuild';
+import * as path from 'node:path';
+import { BUNDLE_FILE } from './paths';
+
+/**
+ * Native or optional packages that some dependencies `require` inside try/catch
+ * (pdf.js probes for a canvas polyfill). They are not installed and not needed for
+ * text extraction, so they stay unresolved requires that fail softly at run time.
+ */
+export const OPTIONAL_NATIVE_MODULES: readonly string[] = ['canvas', '@napi-rs/canvas'];
+
+/**
+ * The esbuild options for one handler. Everything that shapes the output is here, so
+ * the incremental cache can hash it.
+ *
+ * `outfile` is a fixed location under `<rootDir>/dist/<fn>/` whatever the real output
+ * directory: nothing is written by esbuild (`write: false`), but the source map's
+ * `sources` are relative to it, so they are the same in every checkout and every outDir.
+ */
+export function esbuildOptionsFor(entry: string, functionName: string, rootDir: string): BuildOptions {
+  return {
+    entryPoints: [entry],
+    absWorkingDir: rootDir,
+    outfile: path.join(rootDir, 'dist', functionName, BUNDLE_FILE),
+    write: false,
+    metafile: true,
+    bundle: true,
+    minify: true,
+    platform: 'node',
+    target: 'node22',
+    format: 'cjs',
+    // Every dependency is bundled, the AWS SDK v3 included: the zip has no node_modules.
+    external: [...OPTIONAL_NATIVE_MODULES],
+    sourcemap: 'external',
+    // Stack traces only need the mappings; the sources would double the zip.
+    sourcesContent: false,
+    legalComments: 'none',
+    charset: 'utf8',
+    logLevel: 'silent',
+  };
+}

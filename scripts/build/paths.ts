@@ -1,0 +1,16 @@
+import * as path from 'node:path';
+
+/** The repository root (scripts/build/ is two levels below it). */
+export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+
+export const DEFAULT_HANDLERS_DIR = path.join(REPO_ROOT, 'handlers');
+export const DEFAULT_OUT_DIR = path.join(REPO_ROOT, 'dist');
+export const MANIFEST_FILE = 'manifest.json';
+export const CACHE_FILE = '.build-cache.json';
+export const BUNDLE_FILE = 'index.js';
+export const SOURCE_MAP_FILE = 'index.js.map';
+
+/** `to` relative to `from`, with forward slashes on every platform. */
+export function posixRelative(from: string, to: string): string {
+  return path.relative(from, to).split(path.sep).join('/');
+}
