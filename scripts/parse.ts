@@ -6,10 +6,10 @@
  * on stderr and exits 1. Nothing is written anywhere.
  */
 import { readFileSync } from 'node:fs';
-import { extname } from 'node:path';
+import { basename, extname } from 'node:path';
 import { isPayPulseError } from '../handlers/shared/errors';
 
-/** Each handler's preview module exports `preview(body, key?)`. */
+/** Each handler's preview module exports `preview(body, key?)`; the file name is passed for previews without a key. */
 const PREVIEWERS: Record<string, string> = {
   '.pdf': '../handlers/parse-invoice/preview',
   '.html': '../handlers/parse-retail-invoice/preview',
@@ -17,7 +17,7 @@ const PREVIEWERS: Record<string, string> = {
 };
 
 interface PreviewModule {
-  preview(body: Buffer, key: string | undefined): Promise<unknown>;
+  preview(body: Buffer, key: string | undefined, fileName?: string): Promise<unknown>;
 }
 
 function usage(message: string): never {
@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   }
   const previewer = (await import(modulePath)) as PreviewModule;
   try {
-    const record = await previewer.preview(body, key);
+    const record = await previewer.preview(body, key, basename(file));
     process.stdout.write(JSON.stringify(record, null, 2) + '\n');
   } catch (err) {
     if (!isPayPulseError(err)) throw err;
