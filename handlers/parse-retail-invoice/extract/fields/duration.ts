@@ -1,0 +1,59 @@
+import { findLabelled } from '../label-finder';
+import { PERIOD_LABELS } from '../labels';
+import { parseDate } from '../dates';
+import { foldText } from '../text-normalize';
+import type { TextLine } from '../text-lines';
+
+export type Duration = 'weekly' | 'monthly' | 'quarterly' | 'half-yearly' | 'yearly';
+
+const WORDS: ReadonlyArray<readonly [RegExp, Duration]> = [
+  [/(?<![a-z])(?:per|\/|varje|every|a|each)\s?(?:manad|man|month|mo)(?![a-z])|(?<![a-z])(?:monthly|manadsvis|manatlig|manadsabonnemang|manadsprenumeration|1 manad|1 month)(?![a-z])/, 'monthly'],
+  [/(?<![a-z])(?:per|\/|varje|every|a|each)\s?(?:ar|year|yr)(?![a-z])|(?<![a-z])(?:yearly|annual|annually|arsvis|arlig|arsabonnemang|arsprenumeration|12 manader|12 months|1 ar|1 year)(?![a-z])/, 'yearly'],
+  [/(?<![a-z])(?:per|\/|varje|every|a|each)\s?(?:vecka|week)(?![a-z])|(?<![a-z])(?:weekly|veckovis)(?![a-z])/, 'weekly'],
+  [/(?<![a-z])(?:per|\/|varje|every|each)\s?(?:kvartal|quarter)(?![a-z])|(?<![a-z])(?:quarterly|kvartalsvis|3 manader|3 months)(?![a-z])/, 'quarterly'],
+  [/(?<![a-z])(?:halvar|half-year|6 manader|6 months|halvarsvis|semi-annual)(?![a-z])/, 'half-yearly'],
+];
+
+function fromWords(text: string): Duration | null {
+  const folded = foldText(text);
+  let best: { at: number; duration: Duration } | null = null;
+  for (const [re, duration] of WORDS) {
+    const m = re.exec(folded);
+    if (m && (!best || m.index < best.at)) best = { at: m.index, duration };
+  }
+  return best?.duration ?? null;
+}
+
+/** A period written as a date range: its length in days decides the duration. */
+function fromRange(text: string): Duration | null {
+  const parts = text.split(/\s(?:-|–|—|till|to|until)\s|\s?[–—]\s?/);
+  if (parts.length < 2) return null;
+  const [from, to] = [parseDate(parts[0]), parseDate(parts[parts.length - 1])];
+  if (!from || !to) return null;
+  const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
+  if (days >= 5 && days <= 8) return 'weekly';
+  if (days >= 27 && days <= 32) return 'monthly';
+  if (days >= 88 && days <= 93) return 'quarterly';
+  if (days >= 180 && days <= 185) return 'half-yearly';
+  if (days >= 360 && days <= 367) return 'yearly';
+  return null;
+}
+
+/**
+ * The subscription's billing period: a labelled period (words or a date range),
+ * else the first period word on a line that carries a price.
+ */
+export function findDuration(lines: readonly TextLine[]): Duration | null {
+  const labelled = findLabelled(lines, PERIOD_LABELS, (t) => fromWords(t) ?? fromRange(t));
+  if (labelled.length) return labelled[0].value;
+  for (const line of lines) {
+    if (!/\d/.test(line.text)) continue;
+    const d = fromWords(line.text);
+    if (d) return d;
+  }
+  for (const line of lines) {
+    const d = fromWords(line.text);
+    if (d) return d;
+  }
+  return null;
+}

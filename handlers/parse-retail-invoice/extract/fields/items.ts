@@ -1,0 +1,83 @@
+import { startsWithLabel } from '../label-finder';
+import { DATE_LABELS, ORDER_ID_LABELS, SUMMARY_LABEL_SETS, type LabelSet } from '../labels';
+import { moneyIn } from '../money';
+import { parseDate } from '../dates';
+import type { TextLine } from '../text-lines';
+import type { ReceiptItem } from '../types';
+
+export const MAX_ITEMS = 100;
+
+const SUBTOTAL: LabelSet = {
+  name: 'subtotal',
+  labels: ['delsumma', 'subtotal', 'sub-total', 'sub total', 'mellansumma', 'summa varor', 'varor totalt', 'ordervarde', 'items total', 'item total', 'summa', 'totalt', 'total'].map((label) => ({ label, tier: 1 })),
+  exclude: [],
+};
+const NOT_ITEM_SETS = [...SUMMARY_LABEL_SETS, SUBTOTAL, DATE_LABELS, ORDER_ID_LABELS];
+
+const QTY_CELL = /^(?:(?:antal|qty|quantity|st|x|×)\s*:?\s*)?(\d+(?:[.,]\d+)?)\s*(st|stk|pcs|pc|x|kg|g|l|hg|förp|frp)?\.?$/i;
+const QTY_PREFIX = /^(\d{1,3})\s*(?:x|×|st\.?)\s+(.+)$/i;
+const QTY_SUFFIX = /^(.+?)\s*(?:[x×]\s*(\d{1,3})|\((\d{1,3})\s*(?:st|x|pcs)?\.?\))$/i;
+
+function isItemName(text: string): boolean {
+  if (text.length < 2 || text.length > 120 || !/\p{L}{2}/u.test(text)) return false;
+  if (parseDate(text) || /@|https?:/i.test(text)) return false;
+  return !NOT_ITEM_SETS.some((set) => startsWithLabel(text, set));
+}
+
+function toNumber(text: string): number {
+  return Number(text.replace(',', '.'));
+}
+
+function readRow(cells: readonly string[]): ReceiptItem | null {
+  const priceCell = cells[cells.length - 1];
+  if (priceCell.length > 30) return null;
+  const price = moneyIn(priceCell);
+  if (price === null || price < 0) return null;
+  let name = cells[0];
+  let quantity: number | null = null;
+  let unit: string | null = null;
+  for (const cell of cells.slice(1, -1)) {
+    const m = QTY_CELL.exec(cell.trim());
+    if (m && quantity === null) {
+      quantity = toNumber(m[1]);
+      unit = m[2] && !/^x$/i.test(m[2]) ? m[2].toLowerCase() : null;
+    }
+  }
+  const prefix = QTY_PREFIX.exec(name);
+  if (prefix) [quantity, name] = [quantity ?? Number(prefix[1]), prefix[2]];
+  const suffix = QTY_SUFFIX.exec(name);
+  if (suffix && isItemName(suffix[1])) [quantity, name] = [quantity ?? Number(suffix[2] ?? suffix[3]), suffix[1]];
+  if (cells.length === 2 && quantity === null && /^\d/.test(name)) return null;
+  if (!isItemName(name)) return null;
+  return { name: name.trim(), quantity: quantity ?? 1, price, unit, description: null };
+}
+
+// One cell: "2 x Margherita 178 kr" — only with an explicit quantity, or any line would do.
+const INLINE_ITEM = /^(\d{1,3})\s*[x×]\s+(.+?)\s+((?:kr|sek|€|\$|£)?\s?\d[\d\s.,]*(?::-)?\s*(?:kr|sek|:-|€|\$|£|eur|usd|gbp|nok|dkk)?)$/i;
+
+function readInline(cell: string): ReceiptItem | null {
+  const m = INLINE_ITEM.exec(cell);
+  if (!m || !isItemName(m[2])) return null;
+  const price = moneyIn(m[3]);
+  return price === null || price < 0 ? null : { name: m[2], quantity: Number(m[1]), price, unit: null, description: null };
+}
+
+function isSummaryStart(line: TextLine): boolean {
+  return [SUBTOTAL, ...SUMMARY_LABEL_SETS].some((set) => startsWithLabel(line.cells[0], set)) && moneyIn(line.text) !== null;
+}
+
+/**
+ * Item rows above the receipt's summary: a name cell, optionally a quantity cell
+ * (`2`, `2 st`, `0,85 kg`) or a quantity in the name (`2 x`, `×2`), and a price in
+ * the last cell. Single-cell lines count only with an explicit `2 x` quantity.
+ */
+export function findItems(lines: readonly TextLine[]): ReceiptItem[] {
+  const items: ReceiptItem[] = [];
+  for (const line of lines) {
+    if (items.length > 0 && isSummaryStart(line)) break;
+    const item = line.cells.length >= 2 ? readRow(line.cells) : readInline(line.cells[0]);
+    if (item) items.push(item);
+    if (items.length >= MAX_ITEMS) break;
+  }
+  return items;
+}

@@ -1,0 +1,227 @@
+import { load } from 'cheerio/slim';
+import { cleanText } from './text-normalize';
+
+/**
+ * A receipt's visible text as lines of cells: a table row is one line with one
+ * cell per `td`; a block element (div, p, li, br) starts a new line. Label-proximity
+ * finders work on this shape: same cell, next cell, next line.
+ */
+export interface TextLine {
+  readonly cells: readonly string[];
+  /** The cells joined by a space. */
+  readonly text: string;
+}
+
+export interface TextDocument {
+  readonly lines: readonly TextLine[];
+  readonly title: string;
+  /** `alt` texts of images that are not tracking pixels, in document order. */
+  readonly imageAlts: readonly string[];
+  /** `og:site_name`, `application-name` and `author` meta values. */
+  readonly siteNames: readonly string[];
+}
+
+/** Bounds that keep hostile markup (10,000 nested tables, megabytes of divs) linear and shallow. */
+export const MAX_DEPTH = 200;
+export const MAX_NODES = 150_000;
+
+interface DomNode {
+  readonly type: string;
+  readonly name?: string;
+  readonly data?: string;
+  readonly attribs?: Readonly<Record<string, string>>;
+  readonly children?: readonly DomNode[];
+}
+
+const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'object', 'iframe', 'select', 'head']);
+const BLOCKS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'caption', 'center', 'dd', 'div', 'dl', 'dt', 'fieldset', 'figcaption',
+  'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre',
+  'section', 'ul', 'body', 'html',
+]);
+const HIDDEN_CLASS_NAME = /(?:^|[\s_-])(?:preheader|pre-header|preview-?text|preview)(?:$|[\s_-])/i;
+
+/** Classes a `<style>` block hides with `display:none` (simple `.class` selectors only). */
+function hiddenClassesOf(css: string, into: Set<string>): void {
+  for (const rule of css.matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
+    if (!/display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all/i.test(rule[2])) continue;
+    // Rules under @media (dark mode, mobile) hide things only sometimes.
+    if (/@media/i.test(rule[1])) continue;
+    for (const selector of rule[1].split(',')) {
+      const m = /^\s*(?:[a-z0-9]*)\.([\w-]+)\s*$/i.exec(selector);
+      if (m) into.add(m[1]);
+    }
+  }
+}
+
+function isHidden(attribs: Readonly<Record<string, string>>, hiddenClasses: ReadonlySet<string>): boolean {
+  if ('hidden' in attribs) return true;
+  const style = (attribs.style ?? '').toLowerCase();
+  if (style) {
+    if (/display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all|opacity\s*:\s*0(?![.\d])/.test(style)) return true;
+    if (/max-height\s*:\s*0(?![.\d])/.test(style) && /overflow\s*:\s*hidden/.test(style)) return true;
+  }
+  const classes = attribs.class;
+  if (classes) {
+    if (HIDDEN_CLASS_NAME.test(classes)) return true;
+    for (const c of classes.split(/\s+/)) if (hiddenClasses.has(c)) return true;
+  }
+  return false;
+}
+
+function isTrackingPixel(attribs: Readonly<Record<string, string>>): boolean {
+  const tiny = (v: string | undefined) => v !== undefined && /^\s*[0-2](?:px)?\s*$/.test(v);
+  const style = attribs.style ?? '';
+  return tiny(attribs.width) || tiny(attribs.height) || /(?:width|height)\s*:\s*[0-2]px/i.test(style) || /display\s*:\s*none/i.test(style);
+}
+
+/** Accumulates text into sub-lines, cells, rows and finally lines. */
+class LineBuilder {
+  readonly lines: TextLine[] = [];
+  private row: string[][] = [];
+  private cell: string[] = [];
+  private buffer = '';
+
+  text(s: string): void {
+    this.buffer += s;
+  }
+
+  /** A break inside a table cell (`<br>`, a `<p>` in a `<td>`). */
+  softBreak(): void {
+    const t = cleanText(this.buffer);
+    if (t) this.cell.push(t);
+    this.buffer = '';
+  }
+
+  cellBreak(): void {
+    this.softBreak();
+    if (this.cell.length) this.row.push(this.cell);
+    this.cell = [];
+  }
+
+  lineBreak(): void {
+    this.cellBreak();
+    if (this.row.length) this.emitRow(this.row);
+    this.row = [];
+  }
+
+  /**
+   * One row of cells (each with sub-lines) to lines. A single cell gives a line per
+   * sub-line; columns with equal sub-line counts are read across (a label column
+   * beside a value column); otherwise the first sub-lines form the row and the rest
+   * follow as their own lines (an item name's description, a label's footnote).
+   */
+  private emitRow(row: string[][]): void {
+    const push = (cells: string[]) => this.lines.push({ cells, text: cells.join(' ') });
+    if (row.length === 1) {
+      for (const s of row[0]) push([s]);
+      return;
+    }
+    const n = row[0].length;
+    if (n > 1 && row.every((c) => c.length === n)) {
+      for (let i = 0; i < n; i++) push(row.map((c) => c[i]));
+      return;
+    }
+    push(row.map((c) => c[0]));
+    for (const c of row) for (const s of c.slice(1)) push([s]);
+  }
+}
+
+function readPlainText(text: string): TextDocument {
+  const lines: TextLine[] = [];
+  for (const raw of text.split(/\r?\n/)) {
+    const cells = raw.split(/\t|\s{3,}/).map(cleanText).filter(Boolean);
+    if (cells.length) lines.push({ cells, text: cells.join(' ') });
+  }
+  return { lines, title: '', imageAlts: [], siteNames: [] };
+}
+
+type Frame = { node: DomNode; depth: number; exit?: false } | { exit: true; action: () => void };
+
+/** Parses HTML (or plain text) into visible lines, the title, logo alt texts and site names. */
+export function readTextDocument(html: string): TextDocument {
+  if (!/<[a-z!/]/i.test(html)) return readPlainText(html);
+  const $ = load(html, { xml: false });
+  const root = $.root()[0] as unknown as DomNode;
+  const builder = new LineBuilder();
+  const imageAlts: string[] = [];
+  const siteNames: string[] = [];
+  const hiddenClasses = new Set<string>();
+  let title = '';
+  // Innermost table context: inside a cell, block boundaries are soft breaks.
+  const contexts: Array<'table' | 'cell'> = [];
+  const boundary = () => (contexts[contexts.length - 1] === 'cell' ? builder.softBreak() : builder.lineBreak());
+
+  const stack: Frame[] = [...(root.children ?? [])].reverse().map((node) => ({ node, depth: 1 }));
+  let visited = 0;
+  while (stack.length > 0 && visited < MAX_NODES) {
+    const frame = stack.pop() as Frame;
+    if (frame.exit) {
+      frame.action();
+      continue;
+    }
+    visited++;
+    const { node, depth } = frame;
+    if (node.type === 'text') {
+      builder.text(node.data ?? '');
+      continue;
+    }
+    if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') continue;
+    const name = (node.name ?? '').toLowerCase();
+    const attribs = node.attribs ?? {};
+    if (name === 'style') {
+      hiddenClassesOf(textOf(node), hiddenClasses);
+      continue;
+    }
+    if (name === 'title') {
+      title ||= cleanText(textOf(node));
+      continue;
+    }
+    if (name === 'meta') {
+      const key = (attribs.property ?? attribs.name ?? '').toLowerCase();
+      if (['og:site_name', 'application-name', 'author'].includes(key) && attribs.content) siteNames.push(cleanText(attribs.content));
+      continue;
+    }
+    if (name === 'img') {
+      if (!isTrackingPixel(attribs) && attribs.alt && cleanText(attribs.alt)) imageAlts.push(cleanText(attribs.alt));
+      continue;
+    }
+    if (name === 'br') {
+      boundary();
+      continue;
+    }
+    if (name === 'head') {
+      // Only title, meta and style matter in the head.
+      for (const child of [...(node.children ?? [])].reverse()) if (child.type !== 'text') stack.push({ node: child, depth: depth + 1 });
+      continue;
+    }
+    if (SKIPPED.has(name) || isHidden(attribs, hiddenClasses) || depth > MAX_DEPTH) continue;
+
+    let exit: (() => void) | undefined;
+    if (name === 'table') {
+      builder.lineBreak();
+      contexts.push('table');
+      exit = () => (builder.lineBreak(), contexts.pop());
+    } else if (name === 'tr') {
+      builder.lineBreak();
+      exit = () => builder.lineBreak();
+    } else if (name === 'td' || name === 'th') {
+      builder.cellBreak();
+      contexts.push('cell');
+      exit = () => (builder.cellBreak(), contexts.pop());
+    } else if (BLOCKS.has(name)) {
+      boundary();
+      exit = boundary;
+    }
+    if (exit) stack.push({ exit: true, action: exit });
+    const children = node.children ?? [];
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], depth: depth + 1 });
+  }
+  builder.lineBreak();
+  return { lines: builder.lines, title, imageAlts, siteNames };
+}
+
+/** The raw text of an element's text children (for `<title>` and `<style>`). */
+function textOf(node: DomNode): string {
+  return (node.children ?? []).map((c) => (c.type === 'text' ? (c.data ?? '') : '')).join('');
+}
