@@ -220,18 +220,26 @@ function splitJoinedCell(cell: Segment): { label: Segment; value: ValueCell } | 
 }
 
 /**
- * A line's label cells and amount cell: the rightmost cell when it is an amount in
- * the amount column (any column when `column` is null), or the number that ends a
- * cell reaching the column's right edge.
+ * A line's label cells and amount cell: the rightmost cell that is an amount (and in
+ * the amount column, when `column` is known), or else the number that ends the last
+ * cell (`joined`). Cells right of the amount are not part of the row.
  */
-function splitRow(cellsOfLine: readonly Segment[], column: Column | null, slack: number): { label: Segment[]; value?: ValueCell } {
+function splitRow(
+  cellsOfLine: readonly Segment[],
+  column: Column | null,
+  slack: number,
+): { label: Segment[]; value?: ValueCell; joined?: boolean } {
+  for (let k = cellsOfLine.length - 1; k >= 0; k--) {
+    const cell = cellsOfLine[k];
+    const amount = cellAmount(cell.text);
+    if (amount !== null && (!column || horizontallyNear(cell, column, slack))) {
+      return { label: cellsOfLine.slice(0, k), value: { ...cell, amount } };
+    }
+  }
   const last = cellsOfLine[cellsOfLine.length - 1];
-  if (!last) return { label: [] };
-  const amount = cellAmount(last.text);
-  if (amount !== null && (!column || horizontallyNear(last, column, slack))) return { label: cellsOfLine.slice(0, -1), value: { ...last, amount } };
-  if (amount === null && (!column || Math.abs(last.right - column.right) <= slack)) {
+  if (last && (!column || Math.abs(last.right - column.right) <= slack)) {
     const joined = splitJoinedCell(last);
-    if (joined) return { label: [...cellsOfLine.slice(0, -1), joined.label], value: joined.value };
+    if (joined) return { label: [...cellsOfLine.slice(0, -1), joined.label], value: joined.value, joined: true };
   }
   return { label: [...cellsOfLine] };
 }
@@ -242,10 +250,9 @@ function labelText(label: readonly Segment[]): string {
 
 /** A row whose label holds `Hyra`; `strict` wants the amount in a cell of its own. */
 function isHyraRow(line: TextLine, strict: boolean): boolean {
-  const lineCells = cells(line);
-  const { label, value } = splitRow(lineCells, null, 0);
+  const { label, value, joined } = splitRow(cells(line), null, 0);
   if (!value || !/hyra/i.test(labelText(label))) return false;
-  return !strict || label.length === lineCells.length - 1;
+  return !strict || !joined;
 }
 
 /** The first breakdown row: the top `Hyra` row, else the top of the block of amount rows just above the total. */
