@@ -10,7 +10,9 @@ import type { BenchFigure } from './bench/measure';
 type Bench = () => Promise<BenchFigure | BenchFigure[]>;
 
 /** Each entry loads its module lazily, so one benchmark's imports never slow another's figures. */
-const BENCHES: Array<[string, () => Promise<Bench>]> = [];
+const BENCHES: Array<[string, () => Promise<Bench>]> = [
+  ['parse_invoice PDFs/s', async () => (await import('./bench/parse-invoice')).benchParseInvoice],
+];
 
 function formatNumber(n: number): string {
   return Math.abs(n) >= 100 ? n.toFixed(0) : n.toPrecision(3);
