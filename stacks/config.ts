@@ -1,4 +1,5 @@
 import { RETAIL_SUB_TYPES } from '../handlers/shared/sub-types';
+import type { LayerKey } from './function-catalog';
 
 /**
  * The one typed configuration of the PayPulse stack.
@@ -36,14 +37,22 @@ export type ExecutionRoleMode =
   /** A least-privilege role per parse function is created in this stack. */
   | 'managed';
 
-/** How parse_invoice's container image is referenced. */
-export interface TagImageConfig {
-  /** A hand-set tag in the ECR repository, as the existing configuration does. */
-  readonly mode: 'tag';
-  readonly tag: string;
-}
+/** How parse_invoice's container image is produced and referenced. */
+export type ParserImageConfig =
+  /** `cdktf deploy` builds docker/parse-invoice/Dockerfile, pushes it to ECR and pins the function to its digest. Needs Docker. */
+  | { readonly mode: 'build' }
+  /** For deploy machines without Docker: an image already in ECR, by tag, resolved to its digest by `data "aws_ecr_image"`. */
+  | { readonly mode: 'pinned'; readonly tag: string };
 
-export type ParserImageConfig = TagImageConfig;
+/** Where zip functions whose source is in handlers/ get their artifact. */
+export type ZipArtifactMode =
+  /** Built by scripts/build-handlers.ts and uploaded by this stack as a versioned `aws_s3_object`. */
+  | 'managed'
+  /** Uploaded by someone else; `data "aws_s3_object" "<fn>_zip"` reads its current version. */
+  | 'external';
+
+/** A layer: a full layer-version ARN, or a layer name in this account resolved to its latest version. */
+export type LayerRef = string;
 
 export interface PayPulseConfig {
   /** @default 'paypulse' */
@@ -67,21 +76,45 @@ export interface PayPulseConfig {
   /** @default 'external' */
   readonly executionRoles: ExecutionRoleMode;
   /**
-   * Execution role ARN per function name, for `executionRoles: 'external'`. A function
-   * without an entry gets `arn:<partition>:iam::<account>:role/<defaultRoleNames[fn]>`.
+   * Execution role ARN per function name (or `shared` for the shared role). A function
+   * without an entry gets `arn:<partition>:iam::<account>:role/<name>`, where name is
+   * `sharedRoleName` for functions on the shared role and `<fn>_role` otherwise.
    */
   readonly roleArns: Readonly<Record<string, string>>;
-  /** Role name per function used when `roleArns` has no entry. */
-  readonly defaultRoleNames: Readonly<Record<string, string>>;
+  /** Name of the shared role (the existing `wallenstam_lambda_role_arn`). @default 'wallenstam_lambda_role' */
+  readonly sharedRoleName: string;
   /** DynamoDB table names the functions are configured with (the tables live in another stack). */
   readonly tables: TableConfig;
+  /** Lambda layers (they live in another stack). @default each layer's name, resolved to its latest version */
+  readonly layers: Readonly<Record<LayerKey, LayerRef>>;
+  /** `rental_invoice_email`. @default 'kundservice@wallenstam.se' */
+  readonly rentalInvoiceEmail: string;
+  /** `rental_invoice_email_subject`. @default 'hyresavi' */
+  readonly rentalInvoiceEmailSubject: string;
+  /** `rental_invoice_notification_topic`. @default 'NewInvoiceNotificationTopic' */
+  readonly notificationTopicName: string;
+  /** @default 'retail-invoice-backfill' */
+  readonly backfillStateMachineName: string;
+  /** @default 'managed' */
+  readonly zipArtifacts: ZipArtifactMode;
   /** ECR repository of parse_invoice. @default 'wallenstam/invoice-parser' */
   readonly parserImageRepository: string;
-  /** @default { mode: 'tag', tag: '20250929T164954' } (the tag in the existing state) */
+  /**
+   * The repository exists already (made by hand): emit an import block instead of creating it.
+   * Set false in a fresh account. @default true
+   */
+  readonly importParserImageRepository: boolean;
+  /** @default 'MUTABLE' (as the existing repository, whose `latest` tag moved) */
+  readonly parserImageTagMutability: 'MUTABLE' | 'IMMUTABLE';
+  /** @default { mode: 'build' } */
   readonly parserImage: ParserImageConfig;
 }
 
 export interface TableConfig {
+  /** @default 'Users' */
+  readonly users: string;
+  /** @default 'VendorConfig' */
+  readonly vendorConfig: string;
   /** @default 'RentalInvoices' (`invoices_table`) */
   readonly rentalInvoices: string;
   /** @default 'RetailInvoices' */
@@ -96,7 +129,7 @@ export interface TableConfig {
 export type PayPulseConfigOverrides = {
   readonly [K in keyof PayPulseConfig]?: PayPulseConfig[K] extends string | boolean
     ? PayPulseConfig[K]
-    : PayPulseConfig[K] extends BackendConfig | ParserImageConfig
+    : PayPulseConfig[K] extends BackendConfig | ParserImageConfig | ZipArtifactMode
       ? PayPulseConfig[K]
       : Partial<PayPulseConfig[K]>;
 };
@@ -115,18 +148,33 @@ export const DEFAULT_CONFIG: PayPulseConfig = {
   hardenedLambdaBucketPolicy: false,
   executionRoles: 'external',
   roleArns: {},
-  defaultRoleNames: {
-    parse_invoice: 'wallenstam_lambda_role',
-    parse_retail_invoice: 'parse_retail_invoice_role',
-  },
+  sharedRoleName: 'wallenstam_lambda_role',
   tables: {
+    users: 'Users',
+    vendorConfig: 'VendorConfig',
     rentalInvoices: 'RentalInvoices',
     retailInvoices: 'RetailInvoices',
     retailLedger: 'RetailEmailClassificationLedger',
     retailDetails: DEFAULT_RETAIL_DETAIL_TABLES,
   },
+  layers: {
+    utils: 'utils-layer',
+    pyjwt: 'pyjwt-layer',
+    google_api: 'google-api-layer',
+    gemini_parsers: 'gemini-parsers-layer',
+    google_genai: 'google_genai_layer',
+    jev: 'jev_layer',
+    bcrypt: 'bcrypt-layer',
+  },
+  rentalInvoiceEmail: 'kundservice@wallenstam.se',
+  rentalInvoiceEmailSubject: 'hyresavi',
+  notificationTopicName: 'NewInvoiceNotificationTopic',
+  backfillStateMachineName: 'retail-invoice-backfill',
+  zipArtifacts: 'managed',
   parserImageRepository: 'wallenstam/invoice-parser',
-  parserImage: { mode: 'tag', tag: '20250929T164954' },
+  importParserImageRepository: true,
+  parserImageTagMutability: 'MUTABLE',
+  parserImage: { mode: 'build' },
 };
 
 export class ConfigError extends Error {
@@ -140,6 +188,7 @@ const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/;
 const ECR_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const LAYER_REF = /^(arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:layer:[A-Za-z0-9_-]+:\d+|[A-Za-z0-9_-]{1,140})$/;
 
 function validate(config: PayPulseConfig): string[] {
   const violations: string[] = [];
@@ -173,10 +222,21 @@ function validate(config: PayPulseConfig): string[] {
   for (const [fn, arn] of Object.entries(config.roleArns)) {
     check(ROLE_ARN.test(arn), `roleArns.${fn} '${arn}' is not an IAM role ARN`);
   }
-  if (config.parserImage.mode === 'tag') {
+  if (config.parserImage.mode === 'pinned') {
     check(ECR_TAG.test(config.parserImage.tag ?? ''), `parserImage.tag '${config.parserImage.tag}' is not a valid image tag`);
-  } else {
-    violations.push(`parserImage.mode must be 'tag', got '${(config.parserImage as { mode: unknown }).mode}'`);
+  } else if (config.parserImage.mode !== 'build') {
+    violations.push(`parserImage.mode must be 'build' or 'pinned', got '${(config.parserImage as { mode: unknown }).mode}'`);
+  }
+  check(
+    config.zipArtifacts === 'managed' || config.zipArtifacts === 'external',
+    `zipArtifacts must be 'managed' or 'external', got '${config.zipArtifacts}'`,
+  );
+  check(
+    config.parserImageTagMutability === 'MUTABLE' || config.parserImageTagMutability === 'IMMUTABLE',
+    `parserImageTagMutability must be 'MUTABLE' or 'IMMUTABLE', got '${config.parserImageTagMutability}'`,
+  );
+  for (const [layer, ref] of Object.entries(config.layers)) {
+    check(LAYER_REF.test(ref), `layers.${layer} '${ref}' is neither a layer version ARN nor a layer name`);
   }
   return violations;
 }
@@ -190,7 +250,7 @@ export function resolveConfig(...overrides: Array<PayPulseConfigOverrides | unde
       ...config,
       ...o,
       roleArns: { ...config.roleArns, ...o.roleArns },
-      defaultRoleNames: { ...config.defaultRoleNames, ...o.defaultRoleNames },
+      layers: { ...config.layers, ...o.layers },
       tables: {
         ...config.tables,
         ...o.tables,
@@ -208,7 +268,7 @@ export function resolveConfig(...overrides: Array<PayPulseConfigOverrides | unde
  *
  *   PAYPULSE_REGION, PAYPULSE_INVOICES_BUCKET, PAYPULSE_PATH_TO_INVOICES, PAYPULSE_LAMBDA_BUCKET,
  *   PAYPULSE_HARDENED_LAMBDA_BUCKET_POLICY=true, PAYPULSE_EXECUTION_ROLES=managed,
- *   PAYPULSE_PARSER_IMAGE_TAG,
+ *   PAYPULSE_PARSER_IMAGE_TAG (selects the pinned image mode), PAYPULSE_ZIP_ARTIFACTS=external,
  *   PAYPULSE_BACKEND=s3 with PAYPULSE_STATE_BUCKET, PAYPULSE_STATE_KEY, PAYPULSE_STATE_REGION,
  *   PAYPULSE_STATE_LOCK_TABLE (optional).
  */
@@ -223,7 +283,8 @@ export function configFromEnv(env: Readonly<Record<string, string | undefined>>)
     set('hardenedLambdaBucketPolicy', /^(1|true|yes)$/i.test(env.PAYPULSE_HARDENED_LAMBDA_BUCKET_POLICY));
   }
   set('executionRoles', env.PAYPULSE_EXECUTION_ROLES);
-  if (env.PAYPULSE_PARSER_IMAGE_TAG) set('parserImage', { mode: 'tag', tag: env.PAYPULSE_PARSER_IMAGE_TAG });
+  if (env.PAYPULSE_PARSER_IMAGE_TAG) set('parserImage', { mode: 'pinned', tag: env.PAYPULSE_PARSER_IMAGE_TAG });
+  set('zipArtifacts', env.PAYPULSE_ZIP_ARTIFACTS);
   if (env.PAYPULSE_BACKEND === 's3') {
     set('backend', {
       type: 's3',

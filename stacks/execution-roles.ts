@@ -6,10 +6,10 @@ import type { EnvironmentContext, FunctionSpec } from './function-catalog';
 
 export interface ExecutionRolesProps {
   readonly mode: ExecutionRoleMode;
-  /** Explicit role ARN per function (external mode). */
+  /** Explicit role ARN per function name, or `shared`. */
   readonly roleArns: Readonly<Record<string, string>>;
-  /** Role name per function used when `roleArns` has none (external mode). */
-  readonly defaultRoleNames: Readonly<Record<string, string>>;
+  /** Name of the shared role, used when `roleArns` has no entry. */
+  readonly sharedRoleName: string;
   readonly partition: string;
   readonly accountId: string;
   readonly region: string;
@@ -22,9 +22,10 @@ export const PARSER_TABLE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem'] 
 
 /**
  * Execution roles of the functions. `external`: ARNs from config (the roles live in
- * another stack). `managed`: one least-privilege role per function, created here:
- * its own log group, `s3:GetObject` on `invoices/*`, and writes on the tables named
- * in its environment (every variable ending in `_TABLE`).
+ * another stack). `managed`: each S3-triggered parser gets a least-privilege role
+ * created here: its own log group, `s3:GetObject` on `invoices/*`, and writes on the
+ * tables named in its environment (every variable ending in `_TABLE`). The other
+ * functions keep their external roles, whose permissions this stack cannot know.
  */
 export class ExecutionRoles extends Construct {
   private readonly managed = new Map<string, IamRole>();
@@ -34,10 +35,10 @@ export class ExecutionRoles extends Construct {
   }
 
   roleArn(spec: FunctionSpec): string {
-    if (this.props.mode === 'managed') return this.managedRole(spec).arn;
-    const explicit = this.props.roleArns[spec.name];
+    if (this.props.mode === 'managed' && spec.trigger.type === 's3') return this.managedRole(spec).arn;
+    const explicit = this.props.roleArns[spec.name] ?? (spec.role === 'shared' ? this.props.roleArns.shared : undefined);
     if (explicit) return explicit;
-    const roleName = this.props.defaultRoleNames[spec.name] ?? `${spec.name}_role`;
+    const roleName = spec.role === 'shared' ? this.props.sharedRoleName : `${spec.name}_role`;
     return `arn:${this.props.partition}:iam::${this.props.accountId}:role/${roleName}`;
   }
 

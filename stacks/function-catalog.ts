@@ -1,19 +1,46 @@
 import { RETAIL_SUB_TYPES } from '../handlers/shared/sub-types';
 import type { TableConfig } from './config';
 
-/** What the environment variable values of a function are built from. */
+/**
+ * The function catalog: every zip-deployed function of the existing deployment
+ * (PAYPULSE_REFERENCE §2.2, latest version of each) plus parse_invoice's image.
+ * One typed table; functions.ts turns it into resources.
+ */
+
+/** The values environment variables are built from (tokens at synth time). */
 export interface EnvironmentContext {
   readonly region: string;
   readonly tables: TableConfig;
+  /** Invoices bucket name (`var.invoices_bucket_name`). */
+  readonly invoicesBucketName: string;
+  readonly rentalInvoiceEmail: string;
+  readonly rentalInvoiceEmailSubject: string;
+  readonly notificationTopicArn: string;
+  readonly backfillStateMachineArn: string;
+  /** Sensitive Terraform variables; never literals. */
+  readonly secrets: Readonly<Record<SecretName, string>>;
 }
 
+/** Secrets the functions read; each is a sensitive Terraform variable of the same name. */
+export const SECRET_NAMES = ['jwt_secret', 'google_oauth_client_id', 'gemini_api_key', 'jev_api_key'] as const;
+export type SecretName = (typeof SECRET_NAMES)[number];
+
 export type FunctionTrigger =
-  /** S3 ObjectCreated under the literal `invoices/` prefix, filtered by suffix. */
-  { readonly type: 's3'; readonly suffix: string };
+  /** S3 ObjectCreated under the literal `invoices/` prefix, filtered by suffix. Wired in this stack. */
+  | { readonly type: 's3'; readonly suffix: string }
+  /** Invoked by API Gateway, EventBridge, a DynamoDB stream or Step Functions; wired in other stacks. */
+  | { readonly type: 'api' | 'schedule' | 'dynamodb-stream' | 'step-functions'; readonly detail?: string };
 
 export type FunctionCode =
+  /** A container image (parse_invoice). */
   | { readonly type: 'image' }
-  | { readonly type: 'zip'; readonly runtime: string; readonly handler: string };
+  /** A zip built from `handlers/<dir>` by scripts/build-handlers.ts. */
+  | { readonly type: 'zip'; readonly runtime: string; readonly handler: string; readonly source: 'handlers' }
+  /** A zip built elsewhere (the Python functions) and uploaded to the lambda bucket. */
+  | { readonly type: 'zip'; readonly runtime: string; readonly handler: string; readonly source: 'external' };
+
+/** Layers, by the key config's `layers` maps to an ARN or a layer name. */
+export type LayerKey = 'utils' | 'pyjwt' | 'google_api' | 'gemini_parsers' | 'google_genai' | 'jev' | 'bcrypt';
 
 export interface FunctionSpec {
   /** Function name and Terraform address (`aws_lambda_function.<name>`). */
@@ -24,6 +51,9 @@ export interface FunctionSpec {
   /** MB. @default AWS's 128 (no memory_size set, as in the existing configuration) */
   readonly memorySize?: number;
   readonly environment: (ctx: EnvironmentContext) => Readonly<Record<string, string>>;
+  readonly layers: readonly LayerKey[];
+  /** `shared`: the shared PayPulse Lambda role; `own`: a role of the function's own. */
+  readonly role: 'shared' | 'own';
   readonly trigger: FunctionTrigger;
   /** Sets `logging_config { log_format = "JSON" }`. @default false */
   readonly jsonLogs?: boolean;
@@ -32,11 +62,17 @@ export interface FunctionSpec {
 /** Where the TypeScript handlers run. */
 export const NODE_RUNTIME = 'nodejs22.x';
 export const NODE_HANDLER = 'index.handler';
+/** `var.python_runtime` of the existing configuration. */
+export const PYTHON_RUNTIME = 'python3.12';
 
 /** The S3 prefix both notification blocks use in s3.tf (literal, not `path_to_invoices`). */
 export const UPLOAD_PREFIX = 'invoices/';
 
-const retailDetailTableEnv = (tables: TableConfig): Record<string, string> =>
+const python = (handler: string, runtime = PYTHON_RUNTIME): FunctionCode => ({ type: 'zip', runtime, handler, source: 'external' });
+const MAIN = 'main.lambda_handler';
+const LAMBDA_FUNCTION = 'lambda_function.lambda_handler';
+
+const retailDetailTables = ({ tables }: EnvironmentContext): Record<string, string> =>
   Object.fromEntries(
     Object.entries(RETAIL_SUB_TYPES).map(([subType, { tableEnv, defaultTable }]) => [
       tableEnv,
@@ -44,26 +80,216 @@ const retailDetailTableEnv = (tables: TableConfig): Record<string, string> =>
     ]),
   );
 
-/** The two S3-triggered parsers (PAYPULSE_REFERENCE §2.2), with the handlers in handlers/. */
-export const PARSE_FUNCTIONS: readonly FunctionSpec[] = [
+const gmailFetchEnvironment = (ctx: EnvironmentContext): Record<string, string> => ({
+  DYNAMODB_TABLE: ctx.tables.rentalInvoices,
+  EMAIL_SENDER: ctx.rentalInvoiceEmail,
+  EMAIL_SUBJECT: ctx.rentalInvoiceEmailSubject,
+  REGION: ctx.region,
+  S3_BUCKET: ctx.invoicesBucketName,
+  JWT_SECRET: ctx.secrets.jwt_secret,
+  GOOGLE_OAUTH_CLIENT_ID: ctx.secrets.google_oauth_client_id,
+});
+
+export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
+  {
+    name: 'login_user',
+    code: python(MAIN, 'python3.9'),
+    timeout: 15,
+    memorySize: 128,
+    environment: (c) => ({ USERS_TABLE: c.tables.users, JWT_SECRET: c.secrets.jwt_secret }),
+    layers: ['bcrypt', 'pyjwt', 'utils'],
+    role: 'shared',
+    trigger: { type: 'api' },
+  },
+  {
+    name: 'signup_user',
+    code: python(MAIN),
+    timeout: 15,
+    memorySize: 128,
+    environment: (c) => ({ USERS_TABLE: c.tables.users, S3_BUCKET: c.invoicesBucketName, JWT_SECRET: c.secrets.jwt_secret }),
+    layers: ['bcrypt', 'utils', 'pyjwt'],
+    role: 'own',
+    trigger: { type: 'api' },
+  },
+  {
+    name: 'get_user_profile',
+    code: python(MAIN),
+    timeout: 10,
+    memorySize: 128,
+    environment: (c) => ({ USERS_TABLE: c.tables.users, JWT_SECRET: c.secrets.jwt_secret, REGION: c.region }),
+    layers: ['pyjwt', 'utils'],
+    role: 'own',
+    trigger: { type: 'api' },
+  },
+  {
+    name: 'gmail_store_tokens',
+    code: python(MAIN),
+    timeout: 15,
+    memorySize: 128,
+    environment: (c) => ({ JWT_SECRET: c.secrets.jwt_secret, REGION: c.region }),
+    layers: ['utils', 'pyjwt'],
+    role: 'own',
+    trigger: { type: 'api' },
+  },
+  {
+    name: 'delete_user',
+    code: python(MAIN),
+    timeout: 30,
+    memorySize: 128,
+    environment: (c) => ({
+      USERS_TABLE: c.tables.users,
+      INVOICES_TABLE: c.tables.rentalInvoices,
+      BUCKET_NAME: c.invoicesBucketName,
+      JWT_SECRET: c.secrets.jwt_secret,
+      RETAIL_INVOICES_TABLE: c.tables.retailInvoices,
+      ...retailDetailTables(c),
+    }),
+    layers: ['pyjwt', 'utils'],
+    role: 'own',
+    trigger: { type: 'api' },
+  },
+  {
+    name: 'fetch_invoices',
+    code: python(LAMBDA_FUNCTION),
+    timeout: 300,
+    environment: gmailFetchEnvironment,
+    layers: ['utils', 'pyjwt', 'google_api'],
+    role: 'shared',
+    trigger: { type: 'api' },
+  },
+  {
+    name: 'fetch_latest_invoice',
+    code: python(MAIN),
+    timeout: 60,
+    environment: gmailFetchEnvironment,
+    layers: ['utils', 'pyjwt', 'google_api'],
+    role: 'shared',
+    trigger: { type: 'schedule', detail: 'daily rule; permission AllowEventBridgeToInvokeFetchLatestInvoice' },
+  },
   {
     name: 'parse_invoice',
     code: { type: 'image' },
     timeout: 60,
-    environment: ({ region, tables }) => ({ DYNAMODB_TABLE: tables.rentalInvoices, REGION: region }),
+    environment: (c) => ({ DYNAMODB_TABLE: c.tables.rentalInvoices, REGION: c.region }),
+    layers: [],
+    role: 'shared',
     trigger: { type: 's3', suffix: '.pdf' },
   },
   {
+    name: 'send_invoice_notification',
+    code: python(MAIN),
+    timeout: 3,
+    environment: (c) => ({ SNS_TOPIC_ARN: c.notificationTopicArn }),
+    layers: [],
+    role: 'shared',
+    trigger: { type: 'dynamodb-stream', detail: 'RentalInvoices stream, batch size 1' },
+  },
+  {
+    name: 'get_rental_invoice',
+    code: python(MAIN),
+    timeout: 10,
+    memorySize: 128,
+    environment: (c) => ({ INVOICES_TABLE: c.tables.rentalInvoices, JWT_SECRET: c.secrets.jwt_secret }),
+    layers: ['pyjwt', 'utils'],
+    role: 'own',
+    trigger: { type: 'api' },
+  },
+  {
+    name: 'get_invoices',
+    code: python(MAIN),
+    timeout: 15,
+    memorySize: 256,
+    environment: (c) => ({
+      RENTAL_INVOICES_TABLE: c.tables.rentalInvoices,
+      RETAIL_INVOICES_TABLE: c.tables.retailInvoices,
+      JWT_SECRET: c.secrets.jwt_secret,
+    }),
+    layers: ['pyjwt', 'utils'],
+    role: 'own',
+    trigger: { type: 'api' },
+  },
+  {
+    name: 'fetch_retail_invoices',
+    code: python(LAMBDA_FUNCTION),
+    timeout: 900,
+    memorySize: 512,
+    environment: (c) => ({
+      JWT_SECRET: c.secrets.jwt_secret,
+      S3_BUCKET: c.invoicesBucketName,
+      USERS_TABLE: c.tables.users,
+      VENDOR_CONFIG_TABLE: c.tables.vendorConfig,
+      REGION: c.region,
+      GOOGLE_OAUTH_CLIENT_ID: c.secrets.google_oauth_client_id,
+    }),
+    layers: ['utils', 'pyjwt', 'google_api'],
+    role: 'own',
+    trigger: { type: 'api', detail: 'POST /v1/invoices/retail/ingest; weekly rule (AllowEventBridgeWeeklyTrigger)' },
+  },
+  {
     name: 'parse_retail_invoice',
-    code: { type: 'zip', runtime: NODE_RUNTIME, handler: NODE_HANDLER },
+    code: { type: 'zip', runtime: NODE_RUNTIME, handler: NODE_HANDLER, source: 'handlers' },
     timeout: 60,
     memorySize: 256,
-    environment: ({ tables }) => ({
-      RETAIL_INVOICES_TABLE: tables.retailInvoices,
-      ...retailDetailTableEnv(tables),
-      RETAIL_EMAIL_CLASSIFICATION_LEDGER_TABLE: tables.retailLedger,
+    environment: (c) => ({
+      RETAIL_INVOICES_TABLE: c.tables.retailInvoices,
+      ...retailDetailTables(c),
+      RETAIL_EMAIL_CLASSIFICATION_LEDGER_TABLE: c.tables.retailLedger,
     }),
+    layers: [],
+    role: 'own',
     trigger: { type: 's3', suffix: '.html' },
     jsonLogs: true,
   },
+  {
+    name: 'delete_retail_invoice',
+    code: python(MAIN),
+    timeout: 15,
+    memorySize: 128,
+    environment: (c) => ({
+      RETAIL_INVOICES_TABLE: c.tables.retailInvoices,
+      BUCKET_NAME: c.invoicesBucketName,
+      JWT_SECRET: c.secrets.jwt_secret,
+      ...retailDetailTables(c),
+    }),
+    layers: ['pyjwt', 'utils'],
+    role: 'own',
+    trigger: { type: 'api' },
+  },
+  {
+    name: 'fetch_and_classify_retail_invoices',
+    code: python(LAMBDA_FUNCTION),
+    timeout: 900,
+    memorySize: 512,
+    environment: (c) => ({
+      S3_BUCKET: c.invoicesBucketName,
+      USERS_TABLE: c.tables.users,
+      REGION: c.region,
+      GOOGLE_OAUTH_CLIENT_ID: c.secrets.google_oauth_client_id,
+      GEMINI_API_KEY: c.secrets.gemini_api_key,
+      JEV_API_KEY: c.secrets.jev_api_key,
+      RETAIL_EMAIL_CLASSIFICATION_LEDGER_TABLE: c.tables.retailLedger,
+      NOUL_THRESHOLD: '0.5',
+      CHOICE_CONFIDENCE_THRESHOLD: '0.6',
+      MAX_SWEEP_PAGES: '10',
+      EXCLUDED_SENDER_EMAILS: c.rentalInvoiceEmail,
+    }),
+    layers: ['utils', 'pyjwt', 'google_api', 'jev', 'google_genai'],
+    role: 'own',
+    trigger: { type: 'schedule', detail: 'sweep rule twice a day (AllowEventBridgeSweepTrigger); Step Functions retail-invoice-backfill' },
+  },
+  {
+    name: 'start_retail_invoice_backfill',
+    code: python(MAIN),
+    timeout: 15,
+    memorySize: 128,
+    environment: (c) => ({ JWT_SECRET: c.secrets.jwt_secret, STATE_MACHINE_ARN: c.backfillStateMachineArn }),
+    layers: ['pyjwt', 'utils'],
+    role: 'own',
+    trigger: { type: 'api' },
+  },
 ];
+
+/** The functions S3 invokes (the notification's targets). */
+export const S3_TRIGGERED = FUNCTION_CATALOG.filter(
+  (spec): spec is FunctionSpec & { trigger: { type: 's3'; suffix: string } } => spec.trigger.type === 's3',
+);

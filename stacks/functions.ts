@@ -15,6 +15,8 @@ export interface FunctionsProps {
   /** The image URI of an image-deployed function. */
   readonly imageUri: (spec: FunctionSpec) => string;
   readonly roleArn: (spec: FunctionSpec) => string;
+  /** Layer version ARNs of a function. */
+  readonly layerArns: (spec: FunctionSpec) => string[];
   /** ARN of the bucket whose uploads trigger the S3-triggered functions. */
   readonly invoicesBucketArn: string;
 }
@@ -42,12 +44,14 @@ export class Functions extends Construct {
       spec.code.type === 'image'
         ? { packageType: 'Image', imageUri: props.imageUri(spec) }
         : { runtime: spec.code.runtime, handler: spec.code.handler, ...props.zipArtifact(spec) };
+    const layers = props.layerArns(spec);
     const fn = new LambdaFunction(this, spec.name, {
       functionName: spec.name,
       role: props.roleArn(spec),
       timeout: spec.timeout,
       ...(spec.memorySize !== undefined ? { memorySize: spec.memorySize } : {}),
       ...code,
+      ...(layers.length ? { layers } : {}),
       environment: { variables: { ...spec.environment(props.environment) } },
       ...(spec.jsonLogs ? { loggingConfig: { logFormat: 'JSON' } } : {}),
     });

@@ -1,8 +1,11 @@
 import { Construct } from 'constructs';
+import { AssetType, TerraformAsset } from 'cdktf';
 import { DataAwsS3Object } from '@cdktf/provider-aws/lib/data-aws-s3-object';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
+import { S3Object } from '@cdktf/provider-aws/lib/s3-object';
+import type { BuiltZip } from './bundles';
 import { lambdaBucketPolicy } from './lambda-bucket-policy';
 
 export interface LambdaArtifactsProps {
@@ -56,12 +59,33 @@ export class LambdaArtifacts extends Construct {
   }
 
   /**
-   * A zip built and uploaded outside this stack: `data "aws_s3_object" "<fn>_zip"`
-   * reads the current version of `<fn>.zip`, as the existing configuration does.
+   * A zip built elsewhere: `data "aws_s3_object" "<fn>_zip"` reads the current version
+   * of `<fn>.zip`, as the existing configuration does.
    */
   externalZip(functionName: string): ZipArtifact {
     const key = `${functionName}.zip`;
-    const object = new DataAwsS3Object(this, `${functionName}-zip`, { bucket: this.bucket.id, key });
+    const object = new DataAwsS3Object(this, `${functionName}-zip-data`, { bucket: this.bucket.id, key });
+    object.overrideLogicalId(`${functionName}_zip`);
+    return { s3Bucket: this.bucket.id, s3Key: key, s3ObjectVersion: object.versionId };
+  }
+
+  /**
+   * A zip built from handlers/ and uploaded by this stack. The asset copies it into
+   * the synth output under its content hash; `source_hash` changes with the content,
+   * so a new bundle makes a new object version, and the function follows it.
+   */
+  managedZip(functionName: string, zip: BuiltZip): ZipArtifact {
+    const key = `${functionName}.zip`;
+    const asset = new TerraformAsset(this, `${functionName}-asset`, { path: zip.path, type: AssetType.FILE, assetHash: zip.sha256 });
+    const object = new S3Object(this, `${functionName}-zip`, {
+      bucket: this.bucket.id,
+      key,
+      source: asset.path,
+      sourceHash: zip.sha256,
+      contentType: 'application/zip',
+      // The version only exists once versioning is on.
+      dependsOn: [this.versioning],
+    });
     object.overrideLogicalId(`${functionName}_zip`);
     return { s3Bucket: this.bucket.id, s3Key: key, s3ObjectVersion: object.versionId };
   }

@@ -3,28 +3,38 @@ import { LocalBackend, S3Backend, TerraformStack, TerraformVariable } from 'cdkt
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
 import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
+import type { BundleSource } from './bundles';
 import type { BackendConfig, PayPulseConfig } from './config';
 import { ExecutionRoles } from './execution-roles';
-import { PARSE_FUNCTIONS, UPLOAD_PREFIX, type EnvironmentContext } from './function-catalog';
+import { FUNCTION_CATALOG, S3_TRIGGERED, SECRET_NAMES, UPLOAD_PREFIX, type EnvironmentContext, type FunctionSpec, type SecretName } from './function-catalog';
 import { Functions } from './functions';
 import { InvoiceStorage } from './invoice-storage';
-import { LambdaArtifacts } from './lambda-artifacts';
+import { LambdaArtifacts, type ZipArtifact } from './lambda-artifacts';
+import { LambdaLayers } from './lambda-layers';
 import { ParserImage } from './parser-image';
 
 /** The version constraint of the existing configuration's `required_providers`. */
 export const AWS_PROVIDER_CONSTRAINT = '~> 5.0';
 
+type VariableName = 'aws_region' | 'invoices_bucket_name' | 'path_to_invoices' | 'lambda_functions_bucket_name';
+
 /**
- * The PayPulse storage and deployment plane: s3.tf's nine resources, the S3-triggered
- * functions and their permissions, with the existing HCL addresses and variables.
+ * The PayPulse storage and deployment plane: s3.tf's nine resources, the function
+ * catalog with its artifacts, parse_invoice's image, and the S3 upload routing,
+ * with the existing HCL addresses and variables.
  */
 export class PayPulseStack extends TerraformStack {
-  readonly variables: Readonly<Record<'aws_region' | 'invoices_bucket_name' | 'path_to_invoices' | 'lambda_functions_bucket_name', TerraformVariable>>;
+  readonly variables: Readonly<Record<VariableName, TerraformVariable>>;
   readonly invoiceStorage: InvoiceStorage;
   readonly lambdaArtifacts: LambdaArtifacts;
+  readonly parserImage: ParserImage;
   readonly functions: Functions;
 
-  constructor(scope: Construct, id: string, config: PayPulseConfig) {
+  /**
+   * @param bundles the built handler zips (scripts/build-handlers.ts); needed for managed
+   *   zip artifacts and the image build
+   */
+  constructor(scope: Construct, id: string, config: PayPulseConfig, bundles: BundleSource) {
     super(scope, id);
     this.variables = this.declareVariables(config);
     const region = this.variables.aws_region.stringValue;
@@ -37,6 +47,8 @@ export class PayPulseStack extends TerraformStack {
     identity.overrideLogicalId('current');
     const partition = new DataAwsPartition(this, 'partition');
     partition.overrideLogicalId('current');
+    const accountId = identity.accountId;
+    const arn = (service: string, resource: string) => `arn:${partition.partition}:${service}:${region}:${accountId}:${resource}`;
 
     this.invoiceStorage = new InvoiceStorage(this, 'invoice-storage', {
       bucketName: this.variables.invoices_bucket_name.stringValue,
@@ -44,38 +56,57 @@ export class PayPulseStack extends TerraformStack {
     });
     this.lambdaArtifacts = new LambdaArtifacts(this, 'lambda-artifacts', {
       bucketName: this.variables.lambda_functions_bucket_name.stringValue,
-      accountId: identity.accountId,
+      accountId,
       hardenedPolicy: config.hardenedLambdaBucketPolicy,
     });
-    const image = new ParserImage(this, 'parser-image', {
+    this.parserImage = new ParserImage(this, 'parser-image', {
       repositoryName: config.parserImageRepository,
-      accountId: identity.accountId,
+      accountId,
       region,
       image: config.parserImage,
+      importExistingRepository: config.importParserImageRepository,
+      tagMutability: config.parserImageTagMutability,
+      bundle: config.parserImage.mode === 'build' ? bundles('parse_invoice') : undefined,
     });
 
-    const environment: EnvironmentContext = { region, tables: config.tables };
+    const environment: EnvironmentContext = {
+      region,
+      tables: config.tables,
+      invoicesBucketName: this.variables.invoices_bucket_name.stringValue,
+      rentalInvoiceEmail: config.rentalInvoiceEmail,
+      rentalInvoiceEmailSubject: config.rentalInvoiceEmailSubject,
+      notificationTopicArn: arn('sns', config.notificationTopicName),
+      backfillStateMachineArn: arn('states', `stateMachine:${config.backfillStateMachineName}`),
+      secrets: this.declareSecrets(),
+    };
     const roles = new ExecutionRoles(this, 'execution-roles', {
       mode: config.executionRoles,
       roleArns: config.roleArns,
-      defaultRoleNames: config.defaultRoleNames,
+      sharedRoleName: config.sharedRoleName,
       partition: partition.partition,
-      accountId: identity.accountId,
+      accountId,
       region,
       invoicesBucketArn: this.invoiceStorage.bucket.arn,
       environment,
     });
+    const layers = new LambdaLayers(this, 'layers', config.layers);
+    const zipArtifact = (spec: FunctionSpec): ZipArtifact =>
+      spec.code.type === 'zip' && spec.code.source === 'handlers' && config.zipArtifacts === 'managed'
+        ? this.lambdaArtifacts.managedZip(spec.name, bundles(spec.name))
+        : this.lambdaArtifacts.externalZip(spec.name);
+
     this.functions = new Functions(this, 'functions', {
-      specs: PARSE_FUNCTIONS,
+      specs: FUNCTION_CATALOG,
       environment,
-      zipArtifact: (spec) => this.lambdaArtifacts.externalZip(spec.name),
-      imageUri: () => image.imageUri,
+      zipArtifact,
+      imageUri: () => this.parserImage.imageUri,
       roleArn: (spec) => roles.roleArn(spec),
+      layerArns: (spec) => layers.arns(spec.layers),
       invoicesBucketArn: this.invoiceStorage.bucket.arn,
     });
 
     this.invoiceStorage.routeUploads(
-      PARSE_FUNCTIONS.filter((spec) => spec.trigger.type === 's3').map((spec) => ({
+      S3_TRIGGERED.map((spec) => ({
         functionArn: this.functions.functions.get(spec.name)!.arn,
         prefix: UPLOAD_PREFIX,
         suffix: spec.trigger.suffix,
@@ -85,7 +116,7 @@ export class PayPulseStack extends TerraformStack {
   }
 
   private declareVariables(config: PayPulseConfig): PayPulseStack['variables'] {
-    const variable = (name: string, defaultValue: string, description: string) => {
+    const variable = (name: VariableName, defaultValue: string, description: string) => {
       const v = new TerraformVariable(this, name, { type: 'string', default: defaultValue, description });
       v.overrideLogicalId(name);
       return v;
@@ -100,6 +131,17 @@ export class PayPulseStack extends TerraformStack {
         'The S3 bucket which contains zipped files of the lambda functions',
       ),
     };
+  }
+
+  /** Secrets are sensitive variables with no default: supply them with TF_VAR_<name> or a tfvars file. */
+  private declareSecrets(): Record<SecretName, string> {
+    const secrets = {} as Record<SecretName, string>;
+    for (const name of SECRET_NAMES) {
+      const v = new TerraformVariable(this, name, { type: 'string', sensitive: true, description: `${name} for the functions that read it (sensitive)` });
+      v.overrideLogicalId(name);
+      secrets[name] = v.stringValue;
+    }
+    return secrets;
   }
 
   private configureBackend(backend: BackendConfig): void {

@@ -80,7 +80,7 @@ describe('configFromEnv', () => {
       hardenedLambdaBucketPolicy: true,
       executionRoles: 'managed',
       invoicesBucketName: 'acme-invoices',
-      parserImage: { mode: 'tag', tag: '20251001T000000' },
+      parserImage: { mode: 'pinned', tag: '20251001T000000' },
     });
   });
 

@@ -15,18 +15,35 @@ const S3_TF_ADDRESSES = [
   'aws_s3_bucket_notification.invoice_upload_trigger',
 ];
 
-/** What used to be in module.lambdas, now at the root. */
+/** Every documented function, at the root now; each was in module.lambdas. */
+const FUNCTION_NAMES = [
+  'delete_retail_invoice', 'delete_user', 'fetch_and_classify_retail_invoices', 'fetch_invoices', 'fetch_latest_invoice',
+  'fetch_retail_invoices', 'get_invoices', 'get_rental_invoice', 'get_user_profile', 'gmail_store_tokens', 'login_user',
+  'parse_invoice', 'parse_retail_invoice', 'send_invoice_notification', 'signup_user', 'start_retail_invoice_backfill',
+];
+const PYTHON_FUNCTIONS = FUNCTION_NAMES.filter((fn) => fn !== 'parse_invoice' && fn !== 'parse_retail_invoice');
+
 const MOVED_ADDRESSES = [
-  'aws_lambda_function.parse_invoice',
-  'aws_lambda_function.parse_retail_invoice',
+  ...FUNCTION_NAMES.map((fn) => `aws_lambda_function.${fn}`),
   'aws_lambda_permission.allow_s3_invoke_parse_invoice',
   'aws_lambda_permission.allow_s3_invoke_parse_retail_invoice',
+];
+
+/** Added by this stack: the managed artifact and parse_invoice's image pipeline. */
+const NEW_ADDRESSES = [
+  'aws_s3_object.parse_retail_invoice_zip',
+  'aws_ecr_repository.invoice_parser',
+  'aws_ecr_lifecycle_policy.invoice_parser',
+  'docker_image.invoice_parser',
+  'docker_registry_image.invoice_parser',
 ];
 
 const DATA_ADDRESSES = [
   'data.aws_caller_identity.current',
   'data.aws_partition.current',
-  'data.aws_s3_object.parse_retail_invoice_zip',
+  'data.aws_ecr_authorization_token.invoice_parser',
+  ...['bcrypt', 'google_api', 'google_genai', 'jev', 'pyjwt', 'utils'].map((l) => `data.aws_lambda_layer_version.${l}_layer`),
+  ...PYTHON_FUNCTIONS.map((fn) => `data.aws_s3_object.${fn}_zip`),
 ];
 
 describe('PayPulse stack (defaults)', () => {
@@ -37,7 +54,7 @@ describe('PayPulse stack (defaults)', () => {
   });
 
   it('has exactly the expected addresses, so a rename or an extra resource fails', () => {
-    expect(addresses(tf)).toEqual([...S3_TF_ADDRESSES, ...MOVED_ADDRESSES, ...DATA_ADDRESSES].sort());
+    expect(addresses(tf)).toEqual([...S3_TF_ADDRESSES, ...MOVED_ADDRESSES, ...NEW_ADDRESSES, ...DATA_ADDRESSES].sort());
   });
 
   it('gives no resource or data source a generated, hash-suffixed name', () => {
@@ -48,7 +65,9 @@ describe('PayPulse stack (defaults)', () => {
   });
 
   it('declares the existing variables with their names, types, descriptions and defaults', () => {
-    expect(tf.variable).toEqual({
+    const { jwt_secret, google_oauth_client_id, gemini_api_key, jev_api_key, ...existing } = tf.variable;
+    expect([jwt_secret, google_oauth_client_id, gemini_api_key, jev_api_key].every((v) => v?.sensitive === true)).toBe(true);
+    expect(existing).toEqual({
       aws_region: { type: 'string', default: 'eu-west-1', description: 'AWS region for this infrastructure' },
       invoices_bucket_name: {
         type: 'string',
@@ -71,6 +90,7 @@ describe('PayPulse stack (defaults)', () => {
   it('configures the AWS provider from var.aws_region with the existing ~> 5.0 constraint', () => {
     expect(tf.provider.aws).toEqual([{ region: '${var.aws_region}' }]);
     expect(tf.terraform.required_providers.aws).toEqual({ source: 'hashicorp/aws', version: '~> 5.0' });
+    expect(tf.terraform.required_providers.docker?.source).toBe('kreuzwerker/docker');
   });
 
   it('uses a local backend by default', () => {
@@ -172,36 +192,31 @@ describe('PayPulse stack (defaults)', () => {
     });
   });
 
-  describe('S3-triggered functions, deployed as today', () => {
-    it('runs parse_invoice from the hand-tagged ECR image', () => {
+  describe('S3-triggered functions', () => {
+    it('runs parse_invoice from its ECR image, pinned to the pushed digest', () => {
       expect(resource(tf, 'aws_lambda_function.parse_invoice')).toEqual({
         function_name: 'parse_invoice',
         package_type: 'Image',
-        image_uri:
-          '${data.aws_caller_identity.current.account_id}.dkr.ecr.${var.aws_region}.amazonaws.com/wallenstam/invoice-parser:20250929T164954',
+        image_uri: '${aws_ecr_repository.invoice_parser.repository_url}@${docker_registry_image.invoice_parser.sha256_digest}',
         role: 'arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:role/wallenstam_lambda_role',
         timeout: 60,
         environment: { variables: { DYNAMODB_TABLE: 'RentalInvoices', REGION: '${var.aws_region}' } },
       });
     });
 
-    it('runs parse_retail_invoice from the current version of parse_retail_invoice.zip', () => {
-      const fn = resource(tf, 'aws_lambda_function.parse_retail_invoice');
-      expect(fn).toMatchObject({
+    it('runs parse_retail_invoice on Node.js 22 from the version of the zip this stack uploads', () => {
+      expect(resource(tf, 'aws_lambda_function.parse_retail_invoice')).toMatchObject({
         function_name: 'parse_retail_invoice',
         runtime: 'nodejs22.x',
         handler: 'index.handler',
         s3_bucket: '${aws_s3_bucket.lambda_bucket.id}',
         s3_key: 'parse_retail_invoice.zip',
-        s3_object_version: '${data.aws_s3_object.parse_retail_invoice_zip.version_id}',
+        s3_object_version: '${aws_s3_object.parse_retail_invoice_zip.version_id}',
         timeout: 60,
         memory_size: 256,
         logging_config: { log_format: 'JSON' },
       });
-      expect(tf.data?.aws_s3_object?.parse_retail_invoice_zip).toEqual({
-        bucket: '${aws_s3_bucket.lambda_bucket.id}',
-        key: 'parse_retail_invoice.zip',
-      });
+      expect(resource(tf, 'aws_lambda_function.parse_retail_invoice').layers).toBeUndefined();
     });
 
     it('passes parse_retail_invoice every table it writes to', () => {
@@ -230,7 +245,7 @@ describe('PayPulse stack (defaults)', () => {
       });
     });
 
-    it('moves every function and permission out of module.lambdas', () => {
+    it('moves every function and S3 permission out of module.lambdas', () => {
       expect(tf.moved).toEqual(
         expect.arrayContaining(MOVED_ADDRESSES.map((to) => ({ from: `module.lambdas.${to}`, to }))),
       );
@@ -276,10 +291,15 @@ describe('PayPulse stack variants', () => {
     ]);
   });
 
-  it('takes role ARNs from config', () => {
-    const arn = 'arn:aws:iam::111122223333:role/paypulse-parse-invoice';
-    const { tf } = synthPayPulse({ roleArns: { parse_invoice: arn } });
-    expect(resource(tf, 'aws_lambda_function.parse_invoice').role).toBe(arn);
+  it('takes role ARNs from config: per function, or for every function on the shared role', () => {
+    const own = 'arn:aws:iam::111122223333:role/paypulse-parse-invoice';
+    const shared = 'arn:aws:iam::111122223333:role/paypulse-shared';
+    const { tf } = synthPayPulse({ roleArns: { parse_invoice: own, shared } });
+    expect(resource(tf, 'aws_lambda_function.parse_invoice').role).toBe(own);
+    expect(resource(tf, 'aws_lambda_function.login_user').role).toBe(shared);
+    expect(resource(tf, 'aws_lambda_function.signup_user').role).toBe(
+      'arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:role/signup_user_role',
+    );
   });
 
   describe('managed execution roles', () => {

@@ -1,4 +1,9 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Testing } from 'cdktf';
+import type { BuiltZip, BundleSource } from '../../stacks/bundles';
 import { resolveConfig, type PayPulseConfigOverrides } from '../../stacks/config';
 import { PayPulseStack } from '../../stacks/paypulse-stack';
 
@@ -20,10 +25,24 @@ export interface TerraformJson {
   [key: string]: unknown;
 }
 
+const fakeZipDir = mkdtempSync(join(tmpdir(), 'paypulse-fake-zips-'));
+
+/** Stand-in bundles: construct tests never run the bundler (scripts/build-handlers.ts has its own tests). */
+export const fakeBundles: BundleSource = (functionName: string): BuiltZip => {
+  const content = `fake bundle of ${functionName}`;
+  const path = join(fakeZipDir, `${functionName}.zip`);
+  writeFileSync(path, content);
+  return { path, sha256: createHash('sha256').update(content).digest('hex') };
+};
+
 export function synthPayPulse(...overrides: PayPulseConfigOverrides[]): SynthesizedStack {
+  return synthPayPulseWith(fakeBundles, ...overrides);
+}
+
+export function synthPayPulseWith(bundles: BundleSource, ...overrides: PayPulseConfigOverrides[]): SynthesizedStack {
   const app = Testing.app();
   const config = resolveConfig(...overrides);
-  const stack = new PayPulseStack(app, config.stackId, config);
+  const stack = new PayPulseStack(app, config.stackId, config, bundles);
   const json = Testing.synth(stack);
   return { json, tf: JSON.parse(json) as TerraformJson, stack };
 }
