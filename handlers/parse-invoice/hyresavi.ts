@@ -117,17 +117,22 @@ function valueFor<T>(
   read: (text: string) => T | null,
 ): Found<T> | null {
   const line = lines[index];
-  const match = label.exec(line.text);
-  if (!match) return null;
-  const rest = line.text.slice(match.index + match[0].length).replace(/^\s*:?\s*/, '');
-  const inline = read(rest);
-  if (inline !== null) return { value: inline, lineIndex: index };
-  for (const cell of cells(line)) {
-    if (label.test(cell.text)) continue;
+  const lineCells = cells(line);
+  const labelAt = lineCells.findIndex((c) => label.test(c.text));
+  // The label's own cell (`Totalt att betala: 8 868`), then the whole rest of the line, then the cells after the label.
+  const after = (text: string) => {
+    const m = label.exec(text);
+    return m ? text.slice(m.index + m[0].length).replace(/^\s*:?\s*/, '') : null;
+  };
+  for (const text of [labelAt >= 0 ? after(lineCells[labelAt].text) : null, after(line.text)]) {
+    const v = text ? read(text) : null;
+    if (v !== null) return { value: v, lineIndex: index };
+  }
+  for (const cell of lineCells.slice(labelAt + 1)) {
     const v = read(cell.text);
     if (v !== null) return { value: v, lineIndex: index };
   }
-  const labelCell = cells(line).find((c) => label.test(c.text)) ?? { x: 0, right: Infinity };
+  const labelCell = lineCells[labelAt] ?? { x: 0, right: Infinity };
   for (let i = index + 1; i < lines.length && lines[i].y - line.y <= BELOW_REACH * line.height; i++) {
     const candidates = cells(lines[i])
       .map((c) => ({ c, v: read(c.text) }))

@@ -200,6 +200,18 @@ describe('parseHyresaviLines (positioned text without a PDF)', () => {
     ]);
   });
 
+  it('reads a total written in the same text item as its label, with other cells beside it', () => {
+    const items = [
+      ...HEADER,
+      item('Hyra', 60, 300),
+      item('7 000', 455, 300, 25),
+      item('Totalt att betala: 7 000 kr', 60, 330),
+      item('Bankgiro 5050-1055', 300, 330),
+      item('Kundnummer 40211', 60, 350),
+    ];
+    expect(parseHyresavi(items).totalAmount).toBe(7000);
+  });
+
   it('rejects a document with no text', () => {
     expect(() => parseHyresaviLines([])).toThrow(InvoiceParseError);
   });
