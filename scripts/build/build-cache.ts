@@ -1,10 +1,11 @@
 import { version as esbuildVersion } from 'esbuild';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { esbuildOptionsFor } from './esbuild-options';
 import { sha256Hex } from './hashes';
 import { CACHE_FILE, posixRelative } from './paths';
 import { ZIP_COMPRESSION_LEVEL, ZIP_FILE_MODE } from './deterministic-zip';
+import { writeFileAtomic } from './write-file-atomic';
 import type { HandlerEntry } from './types';
 
 /** Bump when the build changes in a way the hashed options do not show. */
@@ -40,16 +41,22 @@ export function loadCache(outDir: string): BuildCache {
 }
 
 export function saveCache(outDir: string, cache: BuildCache): void {
-  writeFileSync(cachePath(outDir), `${JSON.stringify(cache, null, 2)}\n`);
+  writeFileAtomic(cachePath(outDir), `${JSON.stringify(cache, null, 2)}\n`);
 }
 
 function fileHash(file: string): string {
   return existsSync(file) ? sha256Hex(readFileSync(file)) : 'missing';
 }
 
+/** The build code itself (this directory): a change to bundling or zipping invalidates every entry. */
+function buildCodeHash(): string {
+  const files = readdirSync(__dirname).filter((f) => /\.[cm]?[jt]s$/.test(f)).sort();
+  return sha256Hex(files.map((f) => `${f}:${fileHash(path.join(__dirname, f))}`).join('\n'));
+}
+
 /**
  * Hash of the build inputs: esbuild's version, its options (with paths made relative
- * to the root), the zip settings, tsconfig.json, and every input file's content.
+ * to the root), the build code, tsconfig.json, and every input file's content.
  */
 export function computeCacheKey(handler: HandlerEntry, rootDir: string, inputs: readonly string[]): string {
   const options = esbuildOptionsFor(handler.entry, handler.name, rootDir);
@@ -64,6 +71,7 @@ export function computeCacheKey(handler: HandlerEntry, rootDir: string, inputs: 
       options: portable,
       entry: posixRelative(rootDir, handler.entry),
       zip: { mode: ZIP_FILE_MODE, level: ZIP_COMPRESSION_LEVEL },
+      buildCode: buildCodeHash(),
       tsconfig: fileHash(path.join(rootDir, 'tsconfig.json')),
       inputs: [...inputs].sort().map((input) => [input, fileHash(path.resolve(rootDir, input))]),
     }),

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { computeCacheKey, loadCache, saveCache, type BuildCache, type CacheEntry } from './build-cache';
 import { bundleHandler } from './bundle-handler';
@@ -8,6 +8,7 @@ import { sha256Base64, sha256Hex } from './hashes';
 import { parseManifest, writeManifest } from './manifest';
 import { BUNDLE_FILE, MANIFEST_FILE, REPO_ROOT, SOURCE_MAP_FILE, posixRelative } from './paths';
 import { assertWithinBudgets, formatKb } from './size-budgets';
+import { writeFileAtomic } from './write-file-atomic';
 import type { BuildHandlersOptions, BuildManifest, FunctionArtifact, HandlerEntry } from './types';
 
 interface Layout {
@@ -62,9 +63,9 @@ async function buildFunction(handler: HandlerEntry, layout: Layout, cache: Build
   ]);
   const bundleDir = path.join(layout.outDir, handler.name);
   mkdirSync(bundleDir, { recursive: true });
-  writeFileSync(path.join(bundleDir, BUNDLE_FILE), bundle.code);
-  writeFileSync(path.join(bundleDir, SOURCE_MAP_FILE), bundle.sourceMap);
-  writeFileSync(zipPathFor(layout.outDir, handler.name), zip);
+  writeFileAtomic(path.join(bundleDir, BUNDLE_FILE), bundle.code);
+  writeFileAtomic(path.join(bundleDir, SOURCE_MAP_FILE), bundle.sourceMap);
+  writeFileAtomic(zipPathFor(layout.outDir, handler.name), zip);
   const cacheEntry: CacheEntry = { key: computeCacheKey(handler, layout.rootDir, bundle.inputs), inputs: bundle.inputs, zipSha256: sha256Hex(zip) };
   return { name: handler.name, artifact: artifactFor(handler, layout, zip), cacheEntry, rebuilt: true };
 }

@@ -2,6 +2,7 @@ import { build, type Message } from 'esbuild';
 import * as path from 'node:path';
 import { esbuildOptionsFor } from './esbuild-options';
 import { BUNDLE_FILE, SOURCE_MAP_FILE } from './paths';
+import { trimSourceMap, type RawSourceMap } from './trim-source-map';
 import type { HandlerEntry } from './types';
 
 export interface HandlerBundle {
@@ -11,6 +12,15 @@ export interface HandlerBundle {
   readonly sourceMap: Buffer;
   /** Every input file esbuild read, relative to the root directory, sorted. */
   readonly inputs: readonly string[];
+}
+
+/**
+ * Whether a source map source is the project's own code. Dependencies (node_modules,
+ * and the `webpack://` sources of prebuilt packages like pdf.js) are left unmapped:
+ * their mappings were over half of each zip, and stack frames worth reading are ours.
+ */
+export function isProjectSource(source: string): boolean {
+  return !/(^|\/)node_modules\//.test(source) && !/^[a-z][a-z0-9+.-]*:/i.test(source);
 }
 
 export class BundleError extends Error {
@@ -50,7 +60,7 @@ export async function bundleHandler(handler: HandlerEntry, rootDir: string): Pro
   };
   return {
     code: file(BUNDLE_FILE),
-    sourceMap: file(SOURCE_MAP_FILE),
+    sourceMap: Buffer.from(JSON.stringify(trimSourceMap(JSON.parse(file(SOURCE_MAP_FILE).toString('utf8')) as RawSourceMap, isProjectSource))),
     inputs: Object.keys(result.metafile?.inputs ?? {}).sort(),
   };
 }

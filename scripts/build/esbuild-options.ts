@@ -31,7 +31,9 @@ export function esbuildOptionsFor(entry: string, functionName: string, rootDir: 
     format: 'cjs',
     // Every dependency is bundled, the AWS SDK v3 included: the zip has no node_modules.
     external: [...OPTIONAL_NATIVE_MODULES],
-    sourcemap: 'external',
+    // A separate .map file plus the `//# sourceMappingURL` comment that Node's
+    // --enable-source-maps follows (esbuild's 'external' mode leaves the comment out).
+    sourcemap: 'linked',
     // Stack traces only need the mappings; the sources would double the zip.
     sourcesContent: false,
     legalComments: 'none',

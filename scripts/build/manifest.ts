@@ -1,6 +1,7 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_OUT_DIR, MANIFEST_FILE, REPO_ROOT } from './paths';
+import { writeFileAtomic } from './write-file-atomic';
 import type { BuildManifest, FunctionArtifact } from './types';
 
 export const DEFAULT_MANIFEST_PATH = path.join(DEFAULT_OUT_DIR, MANIFEST_FILE);
@@ -37,7 +38,7 @@ export function serializeManifest(manifest: BuildManifest): string {
 }
 
 export function writeManifest(manifestPath: string, manifest: BuildManifest): void {
-  writeFileSync(manifestPath, serializeManifest(manifest));
+  writeFileAtomic(manifestPath, serializeManifest(manifest));
 }
 
 const STRING_FIELDS = ['sourceDir', 'bundle', 'zip', 'sha256', 'base64sha256'] as const;
