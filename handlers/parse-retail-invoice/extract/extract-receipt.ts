@@ -22,7 +22,7 @@ export function extractReceipt(body: Buffer | string, context: ExtractContext): 
     total_amount: total?.amount ?? null,
     currency: findCurrency(doc.lines, total),
     invoice_date: findInvoiceDate(doc.lines, context.fallbackDate, context.lastModifiedDate),
-    order_id: findOrderId(doc.lines),
+    order_id: findOrderId(doc.lines, doc.title),
   };
   return { base, extras: SCHEMAS[context.subType]({ lines: doc.lines, base }) };
 }

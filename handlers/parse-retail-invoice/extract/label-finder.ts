@@ -52,7 +52,7 @@ const VALUE_PUNCTUATION = /^[\s:;=\-–—#.*|/]*(?:\((?:[^)]*)\)[\s:;=\-–—]
 function labelContext(foldedCell: string, labelEnd: number): string {
   const rest = foldedCell.slice(labelEnd);
   const valueStart = rest.search(/[\d€$£]/);
-  return (foldedCell.slice(0, labelEnd) + ' ' + (valueStart < 0 ? rest : rest.slice(0, valueStart))).replace(INCLUSIVE, ' ');
+  return (foldedCell.slice(0, labelEnd) + ' ' + (valueStart < 0 ? rest : rest.slice(0, valueStart))).replace(INCLUSIVE, ' ').replace(/\s+/g, ' ');
 }
 
 /**
@@ -83,7 +83,8 @@ export function findLabelled<T>(lines: readonly TextLine[], set: LabelSet, parse
         }
       }
       let taken = false;
-      for (let next = cellIndex + 1; next < cells.length && !taken; next++) {
+      const headerRow = !rest && cells.length > 2 && !/\d/.test(lines[lineIndex].text);
+      for (let next = cellIndex + 1; next < cells.length && !taken && !headerRow; next++) {
         const value = parse(cells[next]);
         if (value !== null) {
           found.push({ ...base, value, proximity: 'next-cell', text: cells[next] });
@@ -114,8 +115,9 @@ function valueBelow(lines: readonly TextLine[], lineIndex: number, cellIndex: nu
   const next = lines[lineIndex + 1];
   if (line.cells.length === 1) return next.cells.length <= 2 ? next.cells[0] : null;
   if (/\d/.test(line.text) || next.cells.length !== line.cells.length) return null;
+  if (next.group !== line.group) return null;
   const after = lines[lineIndex + 2];
-  if (after && after.cells.length === line.cells.length) return null;
+  if (after && after.group === line.group && after.cells.length === line.cells.length) return null;
   return next.cells[cellIndex];
 }
 

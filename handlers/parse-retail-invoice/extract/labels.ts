@@ -73,7 +73,7 @@ export const ORDER_ID_LABELS: LabelSet = {
       'booking id', 'booking code', 'booking no', 'bokning', 'booking', 'pnr',
     ),
     ...tier(3, 'kvittonummer', 'kvittonr', 'kvitto nr', 'kvitto #', 'kvitto-id', 'receipt number', 'receipt no', 'receipt #', 'receipt id', 'kvitto', 'receipt'),
-    ...tier(4, 'fakturanummer', 'fakturanr', 'faktura nr', 'invoice number', 'invoice no', 'invoice #', 'invoice id', 'faktura', 'invoice'),
+    ...tier(4, 'bill reference', 'bill number', 'fakturareferens', 'fakturanummer', 'fakturanr', 'faktura nr', 'invoice number', 'invoice no', 'invoice #', 'invoice id', 'faktura', 'invoice'),
     ...tier(5, 'bekraftelsenummer', 'confirmation number', 'confirmation code', 'confirmation #', 'confirmation no'),
     ...tier(6, 'transaktions-id', 'transaktionsnummer', 'transaction id', 'transaction number', 'referensnummer', 'reference number', 'referens', 'reference'),
   ],

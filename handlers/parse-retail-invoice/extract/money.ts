@@ -7,6 +7,9 @@ const NOT_AMOUNTS = [
   /\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b/g,
   /\b\d{1,2}:\d{2}(?::\d{2})?\b(?!-)/g,
   /\d+(?:[.,]\d+)?\s*%/g,
+  /(?:[*•·xX]{2,}|ending (?:in|with)|ends in|slutar på)\s*\d{2,4}\b/gi,
+  /\b\d{1,2}(?:st|nd|rd|th|:e)?\.?\s+(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-zä]*\.?,?\s+\d{4}\b/gi,
+  /\b(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b/gi,
   /\b\d+(?:[.,]\d+)?\s*(?:kwh|kg|g|l|ml|gb|mb|st|pcs|x|m3|m³|km|min|h|dagar|days|nätter|nights|månader|months)\b/gi,
 ];
 

@@ -10,6 +10,8 @@ export interface TextLine {
   readonly cells: readonly string[];
   /** The cells joined by a space. */
   readonly text: string;
+  /** Rows of the same table share a group; 0 outside tables. */
+  readonly group: number;
 }
 
 export interface TextDocument {
@@ -81,6 +83,18 @@ class LineBuilder {
   private row: string[][] = [];
   private cell: string[] = [];
   private buffer = '';
+  private readonly tables: number[] = [];
+  private tableCount = 0;
+
+  enterTable(): void {
+    this.lineBreak();
+    this.tables.push(++this.tableCount);
+  }
+
+  exitTable(): void {
+    this.lineBreak();
+    this.tables.pop();
+  }
 
   text(s: string): void {
     this.buffer += s;
@@ -112,7 +126,8 @@ class LineBuilder {
    * follow as their own lines (an item name's description, a label's footnote).
    */
   private emitRow(row: string[][]): void {
-    const push = (cells: string[]) => this.lines.push({ cells, text: cells.join(' ') });
+    const group = this.tables[this.tables.length - 1] ?? 0;
+    const push = (cells: string[]) => this.lines.push({ cells, text: cells.join(' '), group });
     if (row.length === 1) {
       for (const s of row[0]) push([s]);
       return;
@@ -131,7 +146,7 @@ function readPlainText(text: string): TextDocument {
   const lines: TextLine[] = [];
   for (const raw of text.split(/\r?\n/)) {
     const cells = raw.split(/\t|\s{3,}/).map(cleanText).filter(Boolean);
-    if (cells.length) lines.push({ cells, text: cells.join(' ') });
+    if (cells.length) lines.push({ cells, text: cells.join(' '), group: 0 });
   }
   return { lines, title: '', imageAlts: [], siteNames: [] };
 }
@@ -199,9 +214,9 @@ export function readTextDocument(html: string): TextDocument {
 
     let exit: (() => void) | undefined;
     if (name === 'table') {
-      builder.lineBreak();
+      builder.enterTable();
       contexts.push('table');
-      exit = () => (builder.lineBreak(), contexts.pop());
+      exit = () => (builder.exitTable(), contexts.pop());
     } else if (name === 'tr') {
       builder.lineBreak();
       exit = () => builder.lineBreak();

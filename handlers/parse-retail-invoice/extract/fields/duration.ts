@@ -7,10 +7,10 @@ import type { TextLine } from '../text-lines';
 export type Duration = 'weekly' | 'monthly' | 'quarterly' | 'half-yearly' | 'yearly';
 
 const WORDS: ReadonlyArray<readonly [RegExp, Duration]> = [
-  [/(?<![a-z])(?:per|\/|varje|every|a|each)\s?(?:manad|man|month|mo)(?![a-z])|(?<![a-z])(?:monthly|manadsvis|manatlig|manadsabonnemang|manadsprenumeration|1 manad|1 month)(?![a-z])/, 'monthly'],
-  [/(?<![a-z])(?:per|\/|varje|every|a|each)\s?(?:ar|year|yr)(?![a-z])|(?<![a-z])(?:yearly|annual|annually|arsvis|arlig|arsabonnemang|arsprenumeration|12 manader|12 months|1 ar|1 year)(?![a-z])/, 'yearly'],
-  [/(?<![a-z])(?:per|\/|varje|every|a|each)\s?(?:vecka|week)(?![a-z])|(?<![a-z])(?:weekly|veckovis)(?![a-z])/, 'weekly'],
-  [/(?<![a-z])(?:per|\/|varje|every|each)\s?(?:kvartal|quarter)(?![a-z])|(?<![a-z])(?:quarterly|kvartalsvis|3 manader|3 months)(?![a-z])/, 'quarterly'],
+  [/(?:(?<![a-z])(?:per|varje|every|a|each)\s|\/\s?)(?:manad|man|month|mo)(?![a-z])|(?<![a-z])(?:monthly|manadsvis|manatlig|manadsabonnemang|manadsprenumeration|1 manad|1 month)(?![a-z])/, 'monthly'],
+  [/(?:(?<![a-z])(?:per|varje|every|a|each)\s|\/\s?)(?:ar|year|yr)(?![a-z])|(?<![a-z])(?:yearly|annual|annually|arsvis|arlig|arsabonnemang|arsprenumeration|12 manader|12 months|1 ar|1 year)(?![a-z])/, 'yearly'],
+  [/(?:(?<![a-z])(?:per|varje|every|a|each)\s|\/\s?)(?:vecka|week)(?![a-z])|(?<![a-z])(?:weekly|veckovis)(?![a-z])/, 'weekly'],
+  [/(?:(?<![a-z])(?:per|varje|every|each)\s|\/\s?)(?:kvartal|quarter)(?![a-z])|(?<![a-z])(?:quarterly|kvartalsvis|3 manader|3 months)(?![a-z])/, 'quarterly'],
   [/(?<![a-z])(?:halvar|half-year|6 manader|6 months|halvarsvis|semi-annual)(?![a-z])/, 'half-yearly'],
 ];
 

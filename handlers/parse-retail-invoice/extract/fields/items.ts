@@ -3,6 +3,7 @@ import { DATE_LABELS, ORDER_ID_LABELS, SUMMARY_LABEL_SETS, type LabelSet } from 
 import { moneyIn } from '../money';
 import { parseDate } from '../dates';
 import type { TextLine } from '../text-lines';
+import { foldText } from '../text-normalize';
 import type { ReceiptItem } from '../types';
 
 export const MAX_ITEMS = 100;
@@ -16,9 +17,13 @@ const NOT_ITEM_SETS = [...SUMMARY_LABEL_SETS, SUBTOTAL, DATE_LABELS, ORDER_ID_LA
 
 const QTY_CELL = /^(?:(?:antal|qty|quantity|st|x|×)\s*:?\s*)?(\d+(?:[.,]\d+)?)\s*(st|stk|pcs|pc|x|kg|g|l|hg|förp|frp)?\.?$/i;
 const QTY_PREFIX = /^(\d{1,3})\s*(?:x|×|st\.?)\s+(.+)$/i;
-const QTY_SUFFIX = /^(.+?)\s*(?:[x×]\s*(\d{1,3})|\((\d{1,3})\s*(?:st|x|pcs)?\.?\))$/i;
+// Lower-case x only: `Earbuds X2` is a model name, `Earbuds x2` a quantity.
+const QTY_SUFFIX = /^(.+?)\s+(?:[x×]\s?(\d{1,3})|\((\d{1,3})\s*(?:st|x|pcs)?\.?\))$/;
+
+const SUMMARY_WORDS = /(?<![a-z])(?:sub-?\s?total|delsumma|total|totalt|summa|moms|vat|tax|frakt|shipping|rabatt|discount)(?![a-z])/;
 
 function isItemName(text: string): boolean {
+  if (SUMMARY_WORDS.test(foldText(text))) return false;
   if (text.length < 2 || text.length > 120 || !/\p{L}{2}/u.test(text)) return false;
   if (parseDate(text) || /@|https?:/i.test(text)) return false;
   return !NOT_ITEM_SETS.some((set) => startsWithLabel(text, set));

@@ -34,14 +34,14 @@ export function findIdentifier(lines: readonly TextLine[], set: LabelSet): strin
 }
 
 // "Tack för din beställning #A1234!" — an order number inside a sentence, after `#` or `nr`.
-const IN_SENTENCE = /(?:order|beställning|bestallning|booking|bokning|kvitto|receipt)(?:nummer|number|nr|no)?\.?\s*(?:nr\.?|no\.?|number|nummer)?\s*[#:]\s*([A-Za-z0-9][A-Za-z0-9-]{2,39})/i;
+const IN_SENTENCE = /(?:order|beställning|bestallning|booking|bokning|kvitto|receipt)(?:nummer|number|nr|no)?\.?\s*(?:nr\.?|no\.?|number|nummer|confirmation|bekräftelse)?\s*[#:]\s*([A-Za-z0-9][A-Za-z0-9-]{2,39})/i;
 
-/** The order id: the strongest labelled identifier, else one in a sentence after `order #`. */
-export function findOrderId(lines: readonly TextLine[]): string | null {
+/** The order id: the strongest labelled identifier, else one after `order #` in a sentence or the title. */
+export function findOrderId(lines: readonly TextLine[], title = ''): string | null {
   const labelled = findIdentifier(lines, ORDER_ID_LABELS);
   if (labelled) return labelled;
-  for (const line of lines) {
-    const m = IN_SENTENCE.exec(line.text);
+  for (const text of [...lines.map((l) => l.text), title]) {
+    const m = IN_SENTENCE.exec(text);
     if (m) {
       const id = parseIdentifier(m[1]);
       if (id) return id;

@@ -16,7 +16,7 @@ const TRANSPORT: ReadonlyArray<readonly [RegExp, string]> = [
   [/(?<![a-z])(?:tag|train|jarnvag|rail|railway|vagn|plats \d+|seat)(?![a-z])/g, 'train'],
   [/(?<![a-z])(?:buss|bus|coach|bussresa)(?![a-z])/g, 'bus'],
   [/(?<![a-z])(?:farja|ferry|batresa|hytt|cabin|kryssning|cruise)(?![a-z])/g, 'ferry'],
-  [/(?<![a-z])(?:taxi|ride|trip with|driver|forare|chauffor)(?![a-z])/g, 'taxi'],
+  [/(?<![a-z])(?:taxi|ride|trip with|driver|forare|chauffor|reseavgift|resans|rideshare|samakning)(?![a-z])/g, 'taxi'],
 ];
 
 /** flight, train, bus, ferry or taxi, by the most frequent keyword family. */

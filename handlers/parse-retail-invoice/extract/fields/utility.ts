@@ -26,7 +26,7 @@ export function findUtilityType(lines: readonly TextLine[]): string | null {
   return best;
 }
 
-const MEASURE = /\d[\d\s.,]*\s?(?:kWh|MWh|GB|MB|TB|m³|m3|liter|minuter|min|sms)\b/i;
+const MEASURE = /\d[\d\s.,]*\s?(?:kWh|MWh|GB|MB|TB|m³|m3|liter|minuter|min|sms)(?![a-z])/i;
 
 function usageIn(text: string): string | null {
   const m = MEASURE.exec(text);

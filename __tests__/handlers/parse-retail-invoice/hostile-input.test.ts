@@ -1,0 +1,59 @@
+import { InvoiceParseError, ObjectTooLargeError } from '../../../handlers/shared/errors';
+import { extractReceipt } from '../../../handlers/parse-retail-invoice/extract/extract-receipt';
+import { MAX_DEPTH } from '../../../handlers/parse-retail-invoice/extract/text-lines';
+
+const context = { subType: 'miscellaneous' as const, vendorSlug: 'acme', fallbackDate: '2025-03-14' };
+
+describe('extractReceipt on hostile and malformed input', () => {
+  it('refuses 5 MB of nested divs with ObjectTooLargeError', () => {
+    const html = '<div>'.repeat(1_000_000) + 'Totalt 10 kr';
+    expect(html.length).toBeGreaterThan(5_000_000);
+    expect(() => extractReceipt(html, context)).toThrow(ObjectTooLargeError);
+  });
+
+  it('reads through 1.5 MB of nested divs without blowing the stack, skipping what is too deep', () => {
+    const html = '<p>Totalt 10 kr</p>' + '<div>'.repeat(300_000) + 'Totalt 99 kr';
+    const { base } = extractReceipt(html, context);
+    expect(base.total_amount).toBe(10);
+  });
+
+  it('survives 10,000 nested tables', () => {
+    const html = '<table><tr><td>'.repeat(10_000) + 'Att betala 5 kr' + '</td></tr></table>'.repeat(10_000) + '<p>Att betala 7 kr</p>';
+    expect(extractReceipt(html, context).base.total_amount).toBe(7);
+  });
+
+  it('keeps content at moderate depth', () => {
+    const depth = MAX_DEPTH - 20;
+    const html = '<div>'.repeat(depth) + 'Att betala 42 kr' + '</div>'.repeat(depth);
+    expect(extractReceipt(html, context).base.total_amount).toBe(42);
+  });
+
+  it('copes with unclosed tags', () => {
+    const html = '<html><body><table><tr><td>Ordernummer<td>A-12345<tr><td>Totalt<td>129,00 kr<p>Tack <b>för <i>ditt köp';
+    expect(extractReceipt(html, context).base).toMatchObject({ total_amount: 129, order_id: 'A-12345', currency: 'SEK' });
+  });
+
+  it('ignores numbers in script, style and noscript blocks', () => {
+    const html = '<style>.t:after{content:"Totalt 500 kr"}</style><script>document.write("Att betala 900 kr")</script><noscript>Att betala 1 kr</noscript><p>Totalt 20 kr</p>';
+    expect(extractReceipt(html, context).base.total_amount).toBe(20);
+  });
+
+  it('rejects binary labelled as HTML with InvoiceParseError', () => {
+    const binary = Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01, 0x02, 0xff, 0xfe, 0x00, 0x10]);
+    expect(() => extractReceipt(binary, context)).toThrow(InvoiceParseError);
+  });
+
+  it('rejects invalid UTF-8 noise with InvoiceParseError', () => {
+    const noise = Buffer.alloc(4000, 0xc3);
+    expect(() => extractReceipt(noise, context)).toThrow(InvoiceParseError);
+  });
+
+  it('treats an empty body as a receipt with no total', () => {
+    expect(extractReceipt('', context).base.total_amount).toBeNull();
+  });
+
+  it('reads plain text that is not HTML', () => {
+    const text = 'Kvitto\nDatum: 2025-03-10\nTOTALT        55,00\n';
+    expect(extractReceipt(text, context).base).toMatchObject({ total_amount: 55, invoice_date: '2025-03-10' });
+  });
+});
