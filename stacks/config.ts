@@ -73,6 +73,13 @@ export interface PayPulseConfig {
    * @default false
    */
   readonly hardenedLambdaBucketPolicy: boolean;
+  /**
+   * Every hardening that changes an existing resource: the hardened lambda bucket policy
+   * and `source_account` on the S3 invoke permissions (which replaces them). Additions
+   * (lambda bucket SSE and public-access block, failure queue) are always on.
+   * @default false
+   */
+  readonly hardened: boolean;
   /** @default 'external' */
   readonly executionRoles: ExecutionRoleMode;
   /**
@@ -146,6 +153,7 @@ export const DEFAULT_CONFIG: PayPulseConfig = {
   lambdaFunctionsBucketName: 'wallenstam-lambda-bucket',
   backend: { type: 'local', path: 'terraform.paypulse.tfstate' },
   hardenedLambdaBucketPolicy: false,
+  hardened: false,
   executionRoles: 'external',
   roleArns: {},
   sharedRoleName: 'wallenstam_lambda_role',
@@ -267,7 +275,7 @@ export function resolveConfig(...overrides: Array<PayPulseConfigOverrides | unde
  * Overrides from the environment, for CI and one-off deploys:
  *
  *   PAYPULSE_REGION, PAYPULSE_INVOICES_BUCKET, PAYPULSE_PATH_TO_INVOICES, PAYPULSE_LAMBDA_BUCKET,
- *   PAYPULSE_HARDENED_LAMBDA_BUCKET_POLICY=true, PAYPULSE_EXECUTION_ROLES=managed,
+ *   PAYPULSE_HARDENED_LAMBDA_BUCKET_POLICY=true, PAYPULSE_HARDENED=true, PAYPULSE_EXECUTION_ROLES=managed,
  *   PAYPULSE_PARSER_IMAGE_TAG (selects the pinned image mode), PAYPULSE_ZIP_ARTIFACTS=external,
  *   PAYPULSE_BACKEND=s3 with PAYPULSE_STATE_BUCKET, PAYPULSE_STATE_KEY, PAYPULSE_STATE_REGION,
  *   PAYPULSE_STATE_LOCK_TABLE (optional).
@@ -282,6 +290,7 @@ export function configFromEnv(env: Readonly<Record<string, string | undefined>>)
   if (env.PAYPULSE_HARDENED_LAMBDA_BUCKET_POLICY) {
     set('hardenedLambdaBucketPolicy', /^(1|true|yes)$/i.test(env.PAYPULSE_HARDENED_LAMBDA_BUCKET_POLICY));
   }
+  if (env.PAYPULSE_HARDENED) set('hardened', /^(1|true|yes)$/i.test(env.PAYPULSE_HARDENED));
   set('executionRoles', env.PAYPULSE_EXECUTION_ROLES);
   if (env.PAYPULSE_PARSER_IMAGE_TAG) set('parserImage', { mode: 'pinned', tag: env.PAYPULSE_PARSER_IMAGE_TAG });
   set('zipArtifacts', env.PAYPULSE_ZIP_ARTIFACTS);

@@ -34,12 +34,27 @@ export class ExecutionRoles extends Construct {
     super(scope, id);
   }
 
+  /** The role's name, for attaching policies to it. */
+  roleName(spec: FunctionSpec): string {
+    if (this.props.mode === 'managed' && spec.trigger.type === 's3') return this.managedRole(spec).name;
+    const explicit = this.explicitArn(spec);
+    if (explicit) return explicit.slice(explicit.lastIndexOf('/') + 1);
+    return this.defaultRoleName(spec);
+  }
+
   roleArn(spec: FunctionSpec): string {
     if (this.props.mode === 'managed' && spec.trigger.type === 's3') return this.managedRole(spec).arn;
-    const explicit = this.props.roleArns[spec.name] ?? (spec.role === 'shared' ? this.props.roleArns.shared : undefined);
+    const explicit = this.explicitArn(spec);
     if (explicit) return explicit;
-    const roleName = spec.role === 'shared' ? this.props.sharedRoleName : `${spec.name}_role`;
-    return `arn:${this.props.partition}:iam::${this.props.accountId}:role/${roleName}`;
+    return `arn:${this.props.partition}:iam::${this.props.accountId}:role/${this.defaultRoleName(spec)}`;
+  }
+
+  private explicitArn(spec: FunctionSpec): string | undefined {
+    return this.props.roleArns[spec.name] ?? (spec.role === 'shared' ? this.props.roleArns.shared : undefined);
+  }
+
+  private defaultRoleName(spec: FunctionSpec): string {
+    return spec.role === 'shared' ? this.props.sharedRoleName : `${spec.name}_role`;
   }
 
   private managedRole(spec: FunctionSpec): IamRole {

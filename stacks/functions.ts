@@ -19,6 +19,12 @@ export interface FunctionsProps {
   readonly layerArns: (spec: FunctionSpec) => string[];
   /** ARN of the bucket whose uploads trigger the S3-triggered functions. */
   readonly invoicesBucketArn: string;
+  /**
+   * Also pin S3 invoke permissions to this account (`source_account`), so a bucket of
+   * the same name in another account cannot invoke the functions. Replaces the
+   * existing permissions, hence opt-in.
+   */
+  readonly sourceAccount?: string;
 }
 
 /**
@@ -35,7 +41,7 @@ export class Functions extends Construct {
     for (const spec of props.specs) {
       const fn = this.createFunction(spec, props);
       this.functions.set(spec.name, fn);
-      if (spec.trigger.type === 's3') this.s3Permissions.set(spec.name, this.allowS3Invoke(spec, fn, props.invoicesBucketArn));
+      if (spec.trigger.type === 's3') this.s3Permissions.set(spec.name, this.allowS3Invoke(spec, fn, props));
     }
   }
 
@@ -60,14 +66,15 @@ export class Functions extends Construct {
     return fn;
   }
 
-  private allowS3Invoke(spec: FunctionSpec, fn: LambdaFunction, bucketArn: string): LambdaPermission {
+  private allowS3Invoke(spec: FunctionSpec, fn: LambdaFunction, props: FunctionsProps): LambdaPermission {
     const address = `allow_s3_invoke_${spec.name}`;
     const permission = new LambdaPermission(this, address, {
       statementId: 'AllowS3Invoke',
       action: 'lambda:InvokeFunction',
       functionName: fn.functionName,
       principal: 's3.amazonaws.com',
-      sourceArn: bucketArn,
+      sourceArn: props.invoicesBucketArn,
+      ...(props.sourceAccount ? { sourceAccount: props.sourceAccount } : {}),
     });
     permission.overrideLogicalId(address);
     permission.moveFromId(`${LEGACY_MODULE}.aws_lambda_permission.${address}`);

@@ -3,6 +3,8 @@ import { AssetType, TerraformAsset } from 'cdktf';
 import { DataAwsS3Object } from '@cdktf/provider-aws/lib/data-aws-s3-object';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
+import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
+import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
 import { S3Object } from '@cdktf/provider-aws/lib/s3-object';
 import type { BuiltZip } from './bundles';
@@ -32,6 +34,8 @@ export class LambdaArtifacts extends Construct {
   readonly bucket: S3Bucket;
   readonly versioning: S3BucketVersioningA;
   readonly policy: S3BucketPolicy;
+  readonly encryption: S3BucketServerSideEncryptionConfigurationA;
+  readonly publicAccessBlock: S3BucketPublicAccessBlock;
 
   constructor(scope: Construct, id: string, props: LambdaArtifactsProps) {
     super(scope, id);
@@ -56,6 +60,21 @@ export class LambdaArtifacts extends Construct {
       policy: JSON.stringify(document),
     });
     this.policy.overrideLogicalId('lambda_bucket_policy');
+
+    // Not in s3.tf: added (never changed) so the artifact bucket matches the invoices bucket's guarantees.
+    this.encryption = new S3BucketServerSideEncryptionConfigurationA(this, 'encryption', {
+      bucket: this.bucket.id,
+      rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256' } }],
+    });
+    this.encryption.overrideLogicalId('lambda_bucket');
+    this.publicAccessBlock = new S3BucketPublicAccessBlock(this, 'public-access-block', {
+      bucket: this.bucket.id,
+      blockPublicAcls: true,
+      blockPublicPolicy: true,
+      ignorePublicAcls: true,
+      restrictPublicBuckets: true,
+    });
+    this.publicAccessBlock.overrideLogicalId('lambda_bucket');
   }
 
   /**

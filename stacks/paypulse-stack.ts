@@ -6,6 +6,7 @@ import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
 import type { BundleSource } from './bundles';
 import type { BackendConfig, PayPulseConfig } from './config';
 import { ExecutionRoles } from './execution-roles';
+import { FailureHandling } from './failure-handling';
 import { FUNCTION_CATALOG, S3_TRIGGERED, SECRET_NAMES, UPLOAD_PREFIX, type EnvironmentContext, type FunctionSpec, type SecretName } from './function-catalog';
 import { Functions } from './functions';
 import { InvoiceStorage } from './invoice-storage';
@@ -29,6 +30,7 @@ export class PayPulseStack extends TerraformStack {
   readonly lambdaArtifacts: LambdaArtifacts;
   readonly parserImage: ParserImage;
   readonly functions: Functions;
+  readonly failureHandling: FailureHandling;
 
   /**
    * @param bundles the built handler zips (scripts/build-handlers.ts); needed for managed
@@ -57,7 +59,7 @@ export class PayPulseStack extends TerraformStack {
     this.lambdaArtifacts = new LambdaArtifacts(this, 'lambda-artifacts', {
       bucketName: this.variables.lambda_functions_bucket_name.stringValue,
       accountId,
-      hardenedPolicy: config.hardenedLambdaBucketPolicy,
+      hardenedPolicy: config.hardened || config.hardenedLambdaBucketPolicy,
     });
     this.parserImage = new ParserImage(this, 'parser-image', {
       repositoryName: config.parserImageRepository,
@@ -103,6 +105,15 @@ export class PayPulseStack extends TerraformStack {
       roleArn: (spec) => roles.roleArn(spec),
       layerArns: (spec) => layers.arns(spec.layers),
       invoicesBucketArn: this.invoiceStorage.bucket.arn,
+      sourceAccount: config.hardened ? accountId : undefined,
+    });
+
+    this.failureHandling = new FailureHandling(this, 'failure-handling', {
+      functions: S3_TRIGGERED.map((spec) => ({
+        name: spec.name,
+        functionName: this.functions.functions.get(spec.name)!.functionName,
+        roleName: roles.roleName(spec),
+      })),
     });
 
     this.invoiceStorage.routeUploads(

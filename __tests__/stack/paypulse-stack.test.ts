@@ -29,9 +29,16 @@ const MOVED_ADDRESSES = [
   'aws_lambda_permission.allow_s3_invoke_parse_retail_invoice',
 ];
 
-/** Added by this stack: the managed artifact and parse_invoice's image pipeline. */
+/** Added by this stack (plain additions, never changes): artifact, image pipeline, hardening, failure handling. */
 const NEW_ADDRESSES = [
   'aws_s3_object.parse_retail_invoice_zip',
+  'aws_s3_bucket_server_side_encryption_configuration.lambda_bucket',
+  'aws_s3_bucket_public_access_block.lambda_bucket',
+  'aws_sqs_queue.parse_failures',
+  'aws_lambda_function_event_invoke_config.parse_invoice',
+  'aws_lambda_function_event_invoke_config.parse_retail_invoice',
+  'aws_iam_role_policy.parse_invoice_failure_destination',
+  'aws_iam_role_policy.parse_retail_invoice_failure_destination',
   'aws_ecr_repository.invoice_parser',
   'aws_ecr_lifecycle_policy.invoice_parser',
   'docker_image.invoice_parser',
