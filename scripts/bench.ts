@@ -12,6 +12,7 @@ type Bench = () => Promise<BenchFigure | BenchFigure[]>;
 /** Each entry loads its module lazily, so one benchmark's imports never slow another's figures. */
 const BENCHES: Array<[string, () => Promise<Bench>]> = [
   ['parse_invoice PDFs/s', async () => (await import('./bench/parse-invoice')).benchParseInvoice],
+  ['parse_retail_invoice receipts/s', async () => (await import('./bench/parse-retail-invoice')).benchParseRetailInvoice],
 ];
 
 function formatNumber(n: number): string {
