@@ -1,9 +1,10 @@
-import { appendFileSync, cpSync, readFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildHandlers } from '../../scripts/build/build-handlers';
 import { discoverHandlers } from '../../scripts/build/discover-handlers';
 import { sha256Base64, sha256Hex } from '../../scripts/build/hashes';
+import { BudgetExceededError } from '../../scripts/build/size-budgets';
 import { REPO_ROOT } from '../../scripts/build/paths';
 import type { BuildManifest } from '../../scripts/build/types';
 import { makeRepoScratchDir, removeDir } from './support/clean-dir';
@@ -117,6 +118,14 @@ describe('buildHandlers on the real handlers', () => {
     const forced = await build({ outDir: path.join(scratch, 'out-a'), force: true });
     for (const name of HANDLER_NAMES) expect(statusOf(forced.lines, name)).toBe('rebuilt');
     expect(forced.manifest).toEqual(first.manifest);
+  });
+
+  it('fails the build and removes the manifest when a zip is over its budget', async () => {
+    const outDir = path.join(scratch, 'out-b');
+    const budgets = { parse_invoice: { maxZipBytes: 1024, reason: 'test budget' } };
+    await expect(build({ outDir, budgets })).rejects.toThrow(BudgetExceededError);
+    await expect(build({ outDir, budgets })).rejects.toThrow(/parse_invoice: .* > budget 1\.0 KB \(1024 bytes\): test budget/);
+    expect(existsSync(path.join(outDir, 'manifest.json'))).toBe(false);
   });
 
   it('rejects an unknown function in only', async () => {

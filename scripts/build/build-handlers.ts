@@ -135,7 +135,7 @@ export async function buildHandlers(options: BuildHandlersOptions = {}): Promise
   const manifest: BuildManifest = { functions };
 
   try {
-    assertWithinBudgets(Object.fromEntries(results.map((r) => [r.name, r.artifact.size])));
+    assertWithinBudgets(Object.fromEntries(results.map((r) => [r.name, r.artifact.size])), options.budgets);
   } catch (err) {
     rmSync(manifestPath, { force: true });
     throw err;

@@ -76,33 +76,28 @@ function encodeMappings(lines: readonly Segment[][]): string {
 export function trimSourceMap(map: RawSourceMap, keep: (source: string) => boolean): RawSourceMap {
   const keptSources = map.sources.map((s, i) => (keep(s) ? i : -1)).filter((i) => i >= 0);
   const sourceIndex = new Map(keptSources.map((old, i) => [old, i]));
-  const usedNames = new Map<number, number>();
   const lines = decodeMappings(map.mappings).map((segments) => {
     const out: Segment[] = [];
     for (const s of segments) {
-      const newSource = s.source === undefined ? undefined : sourceIndex.get(s.source);
-      if (newSource === undefined) {
+      const source = s.source === undefined ? undefined : sourceIndex.get(s.source);
+      if (source !== undefined) {
+        out.push({ ...s, source });
+      } else if (out.length > 0 && out[out.length - 1].source !== undefined) {
         // An unmapped marker is only needed to end a preceding mapped segment.
-        const previous = out[out.length - 1];
-        if (previous && previous.source !== undefined) out.push({ column: s.column });
-        continue;
+        out.push({ column: s.column });
       }
-      let name: number | undefined;
-      if (s.name !== undefined) {
-        name = usedNames.get(s.name) ?? usedNames.size;
-        usedNames.set(s.name, name);
-      }
-      out.push({ column: s.column, source: newSource, line: s.line, sourceColumn: s.sourceColumn, ...(name === undefined ? {} : { name }) });
     }
     return out;
   });
-  const names: string[] = [];
-  for (const [old, index] of usedNames) names[index] = map.names[old];
+  // Names still referenced, in their original order.
+  const keptNames = [...new Set(lines.flat().flatMap((s) => (s.name === undefined ? [] : [s.name])))].sort((a, b) => a - b);
+  const nameIndex = new Map(keptNames.map((old, i) => [old, i]));
+  const renamed = lines.map((segments) => segments.map((s) => (s.name === undefined ? s : { ...s, name: nameIndex.get(s.name) })));
   return {
     ...map,
     sources: keptSources.map((i) => map.sources[i]),
     ...(map.sourcesContent ? { sourcesContent: keptSources.map((i) => map.sourcesContent?.[i] ?? null) } : {}),
-    names,
-    mappings: encodeMappings(lines),
+    names: keptNames.map((i) => map.names[i]),
+    mappings: encodeMappings(renamed),
   };
 }

@@ -28,6 +28,8 @@ export interface BuildManifest {
   readonly functions: Readonly<Record<string, FunctionArtifact>>;
 }
 
+import type { SizeBudget } from './size-budgets';
+
 export type LogFn = (line: string) => void;
 
 export interface BuildHandlersOptions {
@@ -44,6 +46,8 @@ export interface BuildHandlersOptions {
   readonly only?: readonly string[];
   /** Receives one line per function and a summary. @default console.log */
   readonly log?: LogFn;
+  /** Zip size budgets by function name. @default SIZE_BUDGETS */
+  readonly budgets?: Readonly<Record<string, SizeBudget>>;
   /** Ignore the incremental cache and rebuild every selected function. @default false */
   readonly force?: boolean;
 }
