@@ -1,0 +1,109 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App } from 'cdktf';
+import { readManifest } from '../build/manifest';
+import { REPO_ROOT } from '../build/paths';
+import { bundlesFromManifest, type BundleSource } from '../../stacks/bundles';
+import { configFromEnv, resolveConfig, type PayPulseConfigOverrides } from '../../stacks/config';
+import { PayPulseStack } from '../../stacks/paypulse-stack';
+import { ParityInputError } from './errors';
+import { readJsonFile } from './json-file';
+import type { ModuleSource } from './module-tree';
+import { isObject, type ResourceMode } from './model';
+
+/** A synthesized stack: its name and its Terraform JSON. */
+export interface SynthesizedStack {
+  readonly name: string;
+  readonly json: Readonly<Record<string, unknown>>;
+  /** Caveats of how it was produced, for the report. */
+  readonly notes?: readonly string[];
+}
+
+/**
+ * Synthesizes the PayPulse stack in-process, with the same config sources as main.ts.
+ * The handler bundles come from the build manifest; without a build, placeholders
+ * stand in (only the zip objects' `source`/`source_hash` depend on them).
+ */
+export function synthesizeStack(cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): SynthesizedStack {
+  const outdir = mkdtempSync(join(tmpdir(), 'parity-synth-'));
+  try {
+    const { bundles, notes } = handlerBundles(outdir);
+    const app = new App({ outdir, context: contextFromCdktfJson(cwd) });
+    const config = resolveConfig(app.node.tryGetContext('paypulse') as PayPulseConfigOverrides | undefined, configFromEnv(env));
+    new PayPulseStack(app, config.stackId, config, bundles);
+    app.synth();
+    return { ...readSynthesizedStack(outdir, config.stackId), notes };
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+function handlerBundles(scratch: string): { bundles: BundleSource; notes: string[] } {
+  try {
+    return { bundles: bundlesFromManifest(readManifest(), REPO_ROOT), notes: [] };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const placeholder: BundleSource = (functionName) => {
+      const path = join(scratch, `${functionName}.placeholder.zip`);
+      const content = `placeholder for ${functionName}`;
+      writeFileSync(path, content);
+      return { path, sha256: createHash('sha256').update(content).digest('hex') };
+    };
+    return { bundles: placeholder, notes: [`handler bundles not built (${reason}); zip objects' source_hash values are placeholders`] };
+  }
+}
+
+/** Reads a stack from an existing `cdktf.out`: the named one, or the only one in the manifest. */
+export function readSynthesizedStack(outDir: string, stackName?: string): SynthesizedStack {
+  const manifest = readJsonFile(join(outDir, 'manifest.json'), 'cdktf manifest');
+  const stacks = isObject(manifest) && isObject(manifest.stacks) ? manifest.stacks : undefined;
+  if (!stacks) throw new ParityInputError(`${join(outDir, 'manifest.json')} has no "stacks"; is ${outDir} a cdktf.out directory?`);
+  const names = Object.keys(stacks);
+  const name = stackName ?? (names.length === 1 ? names[0] : undefined);
+  if (!name || !isObject(stacks[name])) {
+    throw new ParityInputError(`choose a stack in ${outDir} with --stack (found: ${names.join(', ') || 'none'})`);
+  }
+  const entry = stacks[name] as { synthesizedStackPath?: unknown };
+  const path = join(outDir, typeof entry.synthesizedStackPath === 'string' ? entry.synthesizedStackPath : `stacks/${name}/cdk.tf.json`);
+  const json = readJsonFile(path, 'synthesized stack');
+  if (!isObject(json)) throw new ParityInputError(`${path}: expected a JSON object`);
+  return { name, json };
+}
+
+function contextFromCdktfJson(cwd: string): Record<string, unknown> {
+  try {
+    const parsed = JSON.parse(readFileSync(join(cwd, 'cdktf.json'), 'utf8')) as { context?: unknown };
+    return isObject(parsed.context) ? parsed.context : {};
+  } catch {
+    return {};
+  }
+}
+
+/** A Terraform JSON configuration (the synthesized stack) as a module source. */
+export function moduleSourceFromTerraformJson(json: Readonly<Record<string, unknown>>): ModuleSource {
+  const resources: Array<ModuleSource['resources'][number]> = [];
+  for (const [mode, key] of [
+    ['managed', 'resource'],
+    ['data', 'data'],
+  ] as Array<[ResourceMode, string]>) {
+    const byType = json[key];
+    if (!isObject(byType)) continue;
+    for (const [type, byName] of Object.entries(byType)) {
+      if (!isObject(byName)) continue;
+      for (const [name, body] of Object.entries(byName)) if (isObject(body)) resources.push({ mode, type, name, body });
+    }
+  }
+  const record = (value: unknown) => (isObject(value) ? value : {});
+  const list = (value: unknown) => (Array.isArray(value) ? value.filter(isObject) : []);
+  return {
+    resources,
+    variables: Object.fromEntries(Object.entries(record(json.variable)).map(([k, v]) => [k, record(v)])),
+    outputs: Object.fromEntries(Object.entries(record(json.output)).map(([k, v]) => [k, record(v).value])),
+    locals: record(json.locals),
+    modules: Object.fromEntries(Object.entries(record(json.module)).map(([k, v]) => [k, record(v)])),
+    moved: list(json.moved).map((m) => ({ from: String(m.from), to: String(m.to) })),
+    imports: list(json.import).map((i) => ({ to: String(i.to), id: i.id })),
+  };
+}
