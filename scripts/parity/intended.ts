@@ -12,6 +12,8 @@ export interface IntendedPath {
 
 export interface IntendedEntry {
   readonly address: string;
+  /** The comparisons the entry applies to. @default both */
+  readonly against?: ReadonlyArray<Row['against']>;
   readonly paths: readonly IntendedPath[];
   readonly reason: string;
 }
@@ -56,7 +58,12 @@ export function parseIntended(raw: unknown, path = 'parity-intended.json'): Inte
       else if (isObject(p) && typeof p.path === 'string') paths.push({ path: p.path, ...('old' in p ? { old: p.old } : {}), ...('new' in p ? { new: p.new } : {}) });
       else problems.push(`${where}.paths: each path is a string or {"path", "old"?, "new"?}`);
     }
-    intended.push({ address: entry.address, paths, reason: entry.reason });
+    const against = entry.against;
+    if (against !== undefined && !(Array.isArray(against) && against.every((a) => a === 'hcl' || a === 'state'))) {
+      problems.push(`${where}.against must be a list of "hcl" and/or "state"`);
+      continue;
+    }
+    intended.push({ address: entry.address, paths, reason: entry.reason, ...(against ? { against: against as Array<Row['against']> } : {}) });
   }
   if (problems.length) throw new ParityInputError(`${path}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   return { owned: owned as string[], intended };
@@ -76,7 +83,7 @@ function valueMatches(expected: Val | undefined, actual: Val | undefined, presen
  * Marks the diffs an entry covers as intended, and a row whose every diff is covered
  * as intended with the entries' reasons. Returns the entry paths that matched nothing.
  */
-export function applyIntended(rows: Row[], file: IntendedFile): StaleEntry[] {
+export function applyIntended(rows: Row[], file: IntendedFile, ran: ReadonlySet<Row['against']>): StaleEntry[] {
   const used = new Set<string>();
   for (const row of rows) {
     if (row.diffs.length === 0) continue;
@@ -84,6 +91,7 @@ export function applyIntended(rows: Row[], file: IntendedFile): StaleEntry[] {
     for (const diff of row.diffs) {
       for (const [e, entry] of file.intended.entries()) {
         if (entry.address !== row.address && entry.address !== row.from) continue;
+        if (entry.against && !entry.against.includes(row.against)) continue;
         const hit = entry.paths.findIndex((p) => pathMatches(p.path, diff.path) && covers(p, diff));
         if (hit < 0) continue;
         diff.intended = true;
@@ -97,7 +105,9 @@ export function applyIntended(rows: Row[], file: IntendedFile): StaleEntry[] {
     } else if (reasons.size) row.reason = [...reasons].join('; ');
   }
   return file.intended.flatMap((entry, e) =>
-    entry.paths.flatMap((p, i) => (used.has(`${e}:${i}`) ? [] : [{ address: entry.address, path: p.path, reason: entry.reason }])),
+    entry.against && !entry.against.some((a) => ran.has(a))
+      ? []
+      : entry.paths.flatMap((p, i) => (used.has(`${e}:${i}`) ? [] : [{ address: entry.address, path: p.path, reason: entry.reason }])),
   );
 }
 

@@ -77,7 +77,7 @@ const show = (value: Val | undefined) => (value === undefined || value === null 
 
 export function formatText(result: ParityResult): string {
   const lines: string[] = [];
-  const width = Math.max(...STATUSES.map((s) => s.length)) + 2;
+  const width = 'changed (intended)'.length + 2;
   for (const against of ['hcl', 'state'] as const) {
     const source = result.sources[against];
     if (!source) continue;

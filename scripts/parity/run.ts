@@ -34,6 +34,9 @@ export async function runParity(options: ParityOptions): Promise<ParityResult> {
   const cwd = options.cwd ?? process.cwd();
   const intended =
     options.intendedFile ?? readIntendedFile(resolve(cwd, options.intended ?? 'parity-intended.json'), options.intended !== undefined);
+  // Read the inputs first: bad input fails fast, before the (slower) synthesis.
+  const tree = options.hcl ? await loadHclTree(resolve(cwd, options.hcl)) : undefined;
+  const state = options.state ? readStateFile(resolve(cwd, options.state)) : undefined;
   const synthesized = options.stack ?? (options.out ? readSynthesizedStack(resolve(cwd, options.out), options.stackName) : synthesizeStack(cwd));
   const overrides = options.vars ?? {};
   const stack = buildConfiguration(moduleSourceFromTerraformJson(synthesized.json), { overrides });
@@ -43,11 +46,9 @@ export async function runParity(options: ParityOptions): Promise<ParityResult> {
   const notes: string[] = [...(synthesized.notes ?? []), ...stack.notes];
   const sources: { hcl?: string; state?: string } = {};
   let hclOwned: Set<string> | undefined;
-  if (options.hcl) {
-    const tree = await loadHclTree(resolve(cwd, options.hcl));
+  if (tree && options.hcl) {
     const hcl = buildConfiguration(tree.root, { overrides, extraMoves: stack.moved, loadModule: tree.loadModule });
-    const hclRows = planAgainstHcl(stack, hcl, scope);
-    rows.push(...hclRows);
+    rows.push(...planAgainstHcl(stack, hcl, scope));
     notes.push(...hcl.notes);
     sources.hcl = options.hcl;
     // What the HCL says is ours is ours in the state too.
@@ -57,10 +58,10 @@ export async function runParity(options: ParityOptions): Promise<ParityResult> {
         .map((r) => r.declaredAt),
     );
   }
-  if (options.state) {
-    rows.push(...planAgainstState(stack, readStateFile(resolve(cwd, options.state)), scope, hclOwned));
+  if (state && options.state) {
+    rows.push(...planAgainstState(stack, state, scope, hclOwned));
     sources.state = options.state;
   }
-  const stale = applyIntended(rows, intended);
+  const stale = applyIntended(rows, intended, new Set(Object.keys(sources) as Array<Row['against']>));
   return { stack: synthesized.name, sources, rows, stale, notes, strict: options.strict ?? false };
 }
