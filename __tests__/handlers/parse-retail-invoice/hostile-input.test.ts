@@ -1,6 +1,7 @@
 import { InvoiceParseError, ObjectTooLargeError } from '../../../handlers/shared/errors';
 import { extractReceipt } from '../../../handlers/parse-retail-invoice/extract/extract-receipt';
 import { MAX_DEPTH } from '../../../handlers/parse-retail-invoice/extract/text-lines';
+import { flattenDeepNesting } from '../../../handlers/parse-retail-invoice/extract/nesting-guard';
 
 const context = { subType: 'miscellaneous' as const, vendorSlug: 'acme', fallbackDate: '2025-03-14' };
 
@@ -55,5 +56,16 @@ describe('extractReceipt on hostile and malformed input', () => {
   it('reads plain text that is not HTML', () => {
     const text = 'Kvitto\nDatum: 2025-03-10\nTOTALT        55,00\n';
     expect(extractReceipt(text, context).base).toMatchObject({ total_amount: 55, invoice_date: '2025-03-10' });
+  });
+});
+
+describe('flattenDeepNesting', () => {
+  it('drops tags that open deeper than the limit, with their close tags, and keeps the text', () => {
+    expect(flattenDeepNesting('<div><div><div>x</div></div></div><p>y</p>', 2)).toBe('<div><div>x</div></div><p>y</p>');
+  });
+
+  it('leaves a document within the limit unchanged', () => {
+    const html = '<table><tr><td>a<br>b</td></tr></table><p>c';
+    expect(flattenDeepNesting(html, 10)).toBe(html);
   });
 });

@@ -1,4 +1,5 @@
 import { load } from 'cheerio/slim';
+import { flattenDeepNesting } from './nesting-guard';
 import { cleanText } from './text-normalize';
 
 /**
@@ -156,7 +157,7 @@ type Frame = { node: DomNode; depth: number; exit?: false } | { exit: true; acti
 /** Parses HTML (or plain text) into visible lines, the title, logo alt texts and site names. */
 export function readTextDocument(html: string): TextDocument {
   if (!/<[a-z!/]/i.test(html)) return readPlainText(html);
-  const $ = load(html, { xml: false });
+  const $ = load(flattenDeepNesting(html), { xml: false });
   const root = $.root()[0] as unknown as DomNode;
   const builder = new LineBuilder();
   const imageAlts: string[] = [];

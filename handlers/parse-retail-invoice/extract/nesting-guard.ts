@@ -1,0 +1,40 @@
+/**
+ * Flattens absurd nesting before the HTML parser sees it. htmlparser2 keeps its
+ * open-element stack with `unshift`, so each open tag costs O(depth): 300,000
+ * unclosed `<div>`s take minutes. Tags that would open deeper than `maxDepth`
+ * (and their matching close tags) are dropped; their text stays. One linear scan.
+ */
+export const MAX_OPEN_ELEMENTS = 1000;
+
+const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^<>]*?(\/?)>/g;
+// Void elements never nest; these are usually left unclosed and closed implicitly by the parser.
+const NOT_COUNTED = new Set([
+  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr',
+  'p', 'li', 'option', 'dt', 'dd',
+]);
+
+export function flattenDeepNesting(html: string, maxDepth = MAX_OPEN_ELEMENTS): string {
+  let depth = 0;
+  let dropped = 0;
+  let last = 0;
+  const kept: string[] = [];
+  for (const m of html.matchAll(TAG)) {
+    const name = m[2].toLowerCase();
+    if (NOT_COUNTED.has(name) || m[3] === '/') continue;
+    const index = m.index ?? 0;
+    if (m[1] === '/') {
+      if (dropped > 0) {
+        dropped--;
+        kept.push(html.slice(last, index));
+        last = index + m[0].length;
+      } else if (depth > 0) depth--;
+    } else if (depth >= maxDepth) {
+      dropped++;
+      kept.push(html.slice(last, index));
+      last = index + m[0].length;
+    } else depth++;
+  }
+  if (kept.length === 0) return html;
+  kept.push(html.slice(last));
+  return kept.join('');
+}
