@@ -1,0 +1,23 @@
+import { discoverHandlers } from '../build/discover-handlers';
+import { DEFAULT_HANDLERS_DIR } from '../build/paths';
+import type { HandlerDeps, S3EventHandler } from '../../handlers/shared/handler-deps';
+
+export type HandlerFactory = (deps: HandlerDeps) => S3EventHandler;
+
+/** Loads a function's `createHandler`, by function name. */
+export type HandlerLoader = (functionName: string) => Promise<HandlerFactory | undefined>;
+
+/**
+ * The handler sources in this repository, found the way the build finds them
+ * (handlers/<dir>/index.ts → function name), imported on first use and run in-process.
+ */
+export function sourceHandlers(handlersDir: string = DEFAULT_HANDLERS_DIR): HandlerLoader {
+  const entries = new Map(discoverHandlers(handlersDir).map((h) => [h.name, h.entry]));
+  return async (functionName) => {
+    const entry = entries.get(functionName);
+    if (!entry) return undefined;
+    const module: { createHandler?: unknown } = await import(entry);
+    if (typeof module.createHandler !== 'function') throw new Error(`${entry} exports no createHandler(deps)`);
+    return module.createHandler as HandlerFactory;
+  };
+}
