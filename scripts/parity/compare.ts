@@ -51,7 +51,9 @@ export function compareWithState(
   const hints = hintsFor(type);
   const expected: Record<string, Val> = {};
   for (const key of hints.optional ?? []) if (key in state) expected[key] = null;
-  Object.assign(expected, hints.defaults, config);
+  // A null in the state (e.g. after an import) is not a disagreement with the default.
+  for (const [key, value] of Object.entries(hints.defaults ?? {})) if (state[key] !== null && state[key] !== undefined) expected[key] = value;
+  Object.assign(expected, config);
   const out: AttributeDiff[] = [];
   const ctx: Ctx = { mode: 'state', sets: new Set(hints.sets), resolveOld: () => undefined, resolveNew: resolveConfig };
   // State keeps policies and other documents as JSON strings; the config side is already parsed.
