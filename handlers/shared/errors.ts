@@ -64,10 +64,15 @@ export class DependencyError extends PayPulseError {
   override readonly transient: boolean = true;
 }
 
-/** A required environment variable or setting is missing. */
+/**
+ * A required environment variable or setting is missing or invalid. Transient: the
+ * event is retried and finally kept in the on-failure destination, to be replayed
+ * once the function is configured, instead of being dropped.
+ */
 export class ConfigurationError extends PayPulseError {
   readonly code = 'INTERNAL_SERVER_ERROR';
   readonly statusCode = 500;
+  override readonly transient: boolean = true;
 }
 
 export function isPayPulseError(err: unknown): err is PayPulseError {
