@@ -2,10 +2,11 @@ import { Construct } from 'constructs';
 import type { ITerraformDependable } from 'cdktf';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { S3BucketNotification } from '@cdktf/provider-aws/lib/s3-bucket-notification';
-import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
-import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
-import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
+import type { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
+import type { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
+import type { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
 import { S3Object } from '@cdktf/provider-aws/lib/s3-object';
+import { blockPublicAccess, enableVersioning, encryptWithAes256 } from './bucket-guards';
 
 export interface InvoiceStorageProps {
   /** The bucket name (the `invoices_bucket_name` variable). */
@@ -40,26 +41,9 @@ export class InvoiceStorage extends Construct {
     this.bucket = new S3Bucket(this, 'bucket', { bucket: props.bucketName });
     this.bucket.overrideLogicalId('rental_invoices');
 
-    this.versioning = new S3BucketVersioningA(this, 'versioning', {
-      bucket: this.bucket.id,
-      versioningConfiguration: { status: 'Enabled' },
-    });
-    this.versioning.overrideLogicalId('rental_invoices');
-
-    this.encryption = new S3BucketServerSideEncryptionConfigurationA(this, 'encryption', {
-      bucket: this.bucket.id,
-      rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256' } }],
-    });
-    this.encryption.overrideLogicalId('rental_invoices');
-
-    this.publicAccessBlock = new S3BucketPublicAccessBlock(this, 'public-access-block', {
-      bucket: this.bucket.id,
-      blockPublicAcls: true,
-      blockPublicPolicy: true,
-      ignorePublicAcls: true,
-      restrictPublicBuckets: true,
-    });
-    this.publicAccessBlock.overrideLogicalId('rental_invoices');
+    this.versioning = enableVersioning(this, 'versioning', this.bucket, 'rental_invoices');
+    this.encryption = encryptWithAes256(this, 'encryption', this.bucket, 'rental_invoices');
+    this.publicAccessBlock = blockPublicAccess(this, 'public-access-block', this.bucket, 'rental_invoices');
 
     this.invoicesPath = new S3Object(this, 'invoices-path', {
       bucket: this.bucket.id,

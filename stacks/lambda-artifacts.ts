@@ -3,11 +3,12 @@ import { AssetType, TerraformAsset } from 'cdktf';
 import { DataAwsS3Object } from '@cdktf/provider-aws/lib/data-aws-s3-object';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
-import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
-import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
-import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
+import type { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
+import type { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
+import type { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
 import { S3Object } from '@cdktf/provider-aws/lib/s3-object';
 import type { BuiltZip } from './bundles';
+import { blockPublicAccess, enableVersioning, encryptWithAes256 } from './bucket-guards';
 import { lambdaBucketPolicy } from './lambda-bucket-policy';
 
 export interface LambdaArtifactsProps {
@@ -43,11 +44,7 @@ export class LambdaArtifacts extends Construct {
     this.bucket = new S3Bucket(this, 'bucket', { bucket: props.bucketName });
     this.bucket.overrideLogicalId('lambda_bucket');
 
-    this.versioning = new S3BucketVersioningA(this, 'versioning', {
-      bucket: this.bucket.id,
-      versioningConfiguration: { status: 'Enabled' },
-    });
-    this.versioning.overrideLogicalId('lambda_bucket_versioning');
+    this.versioning = enableVersioning(this, 'versioning', this.bucket, 'lambda_bucket_versioning');
 
     const document = lambdaBucketPolicy({
       bucketArn: this.bucket.arn,
@@ -61,20 +58,9 @@ export class LambdaArtifacts extends Construct {
     });
     this.policy.overrideLogicalId('lambda_bucket_policy');
 
-    // Not in s3.tf: added (never changed) so the artifact bucket matches the invoices bucket's guarantees.
-    this.encryption = new S3BucketServerSideEncryptionConfigurationA(this, 'encryption', {
-      bucket: this.bucket.id,
-      rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256' } }],
-    });
-    this.encryption.overrideLogicalId('lambda_bucket');
-    this.publicAccessBlock = new S3BucketPublicAccessBlock(this, 'public-access-block', {
-      bucket: this.bucket.id,
-      blockPublicAcls: true,
-      blockPublicPolicy: true,
-      ignorePublicAcls: true,
-      restrictPublicBuckets: true,
-    });
-    this.publicAccessBlock.overrideLogicalId('lambda_bucket');
+    // Not in s3.tf: added (never changed) so the artifact bucket has the invoices bucket's guarantees.
+    this.encryption = encryptWithAes256(this, 'encryption', this.bucket, 'lambda_bucket');
+    this.publicAccessBlock = blockPublicAccess(this, 'public-access-block', this.bucket, 'lambda_bucket');
   }
 
   /**

@@ -2,28 +2,14 @@ import { parseHyresavi, parseHyresaviLines, toRentalInvoiceRecord, type RentalIn
 import { groupLines, type TextItem } from '../../../handlers/parse-invoice/layout';
 import { extractPdfText } from '../../../handlers/parse-invoice/pdf-text';
 import { InvoiceParseError } from '../../../handlers/shared/errors';
-import { BASE_FIXTURE, hyresaviPdf, type HyresaviFixture } from './support/hyresavi-pdf';
+import { BASE_FIXTURE, baseFixtureRecord, hyresaviPdf, type HyresaviFixture } from './support/hyresavi-pdf';
 import { installPdfjsWorker } from './support/pdfjs-worker';
 
 installPdfjsWorker();
 
 const IDENTITY = { userId: 'user_1', invoiceId: 'Invoice_1297534008', filename: 'Hyresavi_1297534008' };
 
-const BASE_RECORD: RentalInvoiceRecord = {
-  UserID: 'user_1',
-  InvoiceID: 'Invoice_1297534008',
-  OCR: '1297534008',
-  'Due Date': '31-03-2025',
-  due_date_month: '3',
-  due_date_year: '2025',
-  'Total Amount': 8868,
-  Hyra: 8123,
-  Kallvatten: 120,
-  Varmvatten: 250,
-  El: 300,
-  Moms: 75,
-  Filename: 'Hyresavi_1297534008',
-};
+const BASE_RECORD: RentalInvoiceRecord = baseFixtureRecord({ userId: 'user_1' });
 
 async function recordOf(fixture: HyresaviFixture): Promise<RentalInvoiceRecord> {
   return toRentalInvoiceRecord(parseHyresavi(await extractPdfText(await hyresaviPdf(fixture))), IDENTITY);

@@ -1,3 +1,4 @@
+import type { RentalInvoiceRecord } from '../../../../handlers/parse-invoice/hyresavi';
 import { PDFDocument, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
 
 /** One breakdown row: a label (several strings = a label wrapped over lines) and its amount. */
@@ -157,3 +158,22 @@ export const BASE_FIXTURE: HyresaviFixture = {
   moms: '75',
   total: '8 868',
 };
+
+/** The record BASE_FIXTURE parses to, as stored in RentalInvoices (written out by hand, so tests can fail). */
+export function baseFixtureRecord(ids: { userId: string; invoiceId?: string; filename?: string }): RentalInvoiceRecord {
+  return {
+    UserID: ids.userId,
+    InvoiceID: ids.invoiceId ?? 'Invoice_1297534008',
+    OCR: '1297534008',
+    'Due Date': '31-03-2025',
+    due_date_month: '3',
+    due_date_year: '2025',
+    'Total Amount': 8868,
+    Hyra: 8123,
+    Kallvatten: 120,
+    Varmvatten: 250,
+    El: 300,
+    Moms: 75,
+    Filename: ids.filename ?? 'Hyresavi_1297534008',
+  };
+}
