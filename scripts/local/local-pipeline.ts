@@ -70,7 +70,7 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'paypulse-local-'));
   const [s3Started, dynamoStarted] = await Promise.allSettled([
     startLocalS3({ directory: join(dataDir, 's3') }),
-    startLocalDynamoDb({ dataDir: join(dataDir, 'dynamodb') }),
+    startLocalDynamoDb(ownDir ? {} : { dataDir: join(dataDir, 'dynamodb') }),
   ]);
   const running = [s3Started, dynamoStarted].flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
   const stopServers = async () => {
