@@ -54,9 +54,9 @@ export function applyMutation(seed: Uint8Array, m: Mutation): Uint8Array {
   }
 }
 
-/** A seed with 1–8 stacked mutations. */
+/** A seed with 1–4 stacked mutations. */
 export function mutatedArbitrary(seeds: readonly Uint8Array[], tokens: readonly string[]): fc.Arbitrary<Uint8Array> {
   return fc
-    .tuple(fc.constantFrom(...seeds), fc.array(mutationArbitrary(tokens), { minLength: 1, maxLength: 8 }))
+    .tuple(fc.constantFrom(...seeds), fc.array(mutationArbitrary(tokens), { minLength: 1, maxLength: 4 }))
     .map(([seed, mutations]) => mutations.reduce(applyMutation, seed));
 }
