@@ -48,7 +48,7 @@ async function main(args: LocalArgs): Promise<number> {
     concurrency: args.concurrency,
     handlerLogger: (service) => createLogger({ service, level: 'WARN', sink: (_, line) => say(line) }),
     onReport: (report) => process.stdout.write(`${JSON.stringify(report)}\n`),
-  });
+  }).finally(() => source.cleanup());
   printEndpoints(local);
   try {
     if (args.demo) {
@@ -63,6 +63,7 @@ async function main(args: LocalArgs): Promise<number> {
     return 0;
   } finally {
     await local.stop();
+    say('stopped');
   }
 }
 

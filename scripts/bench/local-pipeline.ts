@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { BASE_FIXTURE, hyresaviPdf } from '../../__tests__/handlers/parse-invoice/support/hyresavi-pdf';
 import { REPO_ROOT } from '../build/paths';
 import { startLocalPipeline, type LocalPipeline } from '../local/local-pipeline';
-import { synthesizeStack } from '../local/stack-source';
+import { newSynthDir, synthesizeStack } from '../local/stack-source';
 import { figure, type BenchFigure } from './measure';
 
 const FOODBOLT = readFileSync(join(REPO_ROOT, '__tests__', 'fixtures', 'parse-retail-invoice', 'foodbolt.html'), 'utf8');
@@ -36,8 +36,9 @@ async function run(local: LocalPipeline, pdf: Buffer, runId: string, count: numb
 
 /** End to end through the local pipeline: S3 PUT → s3rver event → routing → handler → DynamoDB Local, concurrency 4. */
 export async function benchLocalPipeline(): Promise<BenchFigure> {
-  const [stack, pdf] = await Promise.all([synthesizeStack(), hyresaviPdf(BASE_FIXTURE)]);
-  const local = await startLocalPipeline({ stack });
+  const synthDir = newSynthDir();
+  const [stack, pdf] = await Promise.all([synthesizeStack(undefined, synthDir), hyresaviPdf(BASE_FIXTURE)]);
+  const local = await startLocalPipeline({ stack }).finally(() => rmSync(synthDir, { recursive: true, force: true }));
   try {
     await run(local, pdf, 'warmup', 10);
     const runs: number[] = [];

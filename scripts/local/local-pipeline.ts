@@ -6,7 +6,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createAwsClients, type AwsClients } from '../../handlers/shared/clients';
 import type { Logger } from '../../handlers/shared/logger';
 import { startLocalDynamoDb, type LocalDynamoDb } from '../local-aws/dynamodb-server';
-import { LOCAL_CREDENTIALS } from '../local-aws/local-credentials';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local-aws/local-credentials';
 import { startLocalS3, type LocalS3Server } from '../local-aws/s3-server';
 import { createTables, type TableNames } from '../local-aws/tables';
 import type { EventReport } from './event-report';
@@ -65,7 +65,7 @@ function loadStack(stack: string | StackJson, region: string): StackModel {
 }
 
 export async function startLocalPipeline(options: LocalPipelineOptions): Promise<LocalPipeline> {
-  const stack = loadStack(options.stack, 'eu-west-1');
+  const stack = loadStack(options.stack, LOCAL_REGION);
   const ownDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'paypulse-local-'));
   const [s3Started, dynamoStarted] = await Promise.allSettled([

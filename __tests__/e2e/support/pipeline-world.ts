@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
@@ -7,19 +7,26 @@ import { LOCAL_CREDENTIALS } from '../../../scripts/local-aws/local-credentials'
 import type { EventReport } from '../../../scripts/local/event-report';
 import { startLocalPipeline, type LocalPipeline, type LocalPipelineOptions } from '../../../scripts/local/local-pipeline';
 import type { StackJson } from '../../../scripts/local/stack-json';
-import { synthesizeStack } from '../../../scripts/local/stack-source';
+import { newSynthDir, synthesizeStack } from '../../../scripts/local/stack-source';
 import { installPdfjsWorker } from '../../handlers/parse-invoice/support/pdfjs-worker';
+
+const tempDirs: string[] = [];
+afterAll(() => tempDirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 /** The stack as `cdktf synth` writes it, synthesized in-process into a temp dir (no build, no cdktf.out needed). */
 export async function synthesizedStackPath(): Promise<string> {
-  return synthesizeStack(undefined, mkdtempSync(join(tmpdir(), 'paypulse-e2e-synth-')));
+  const dir = newSynthDir();
+  tempDirs.push(dir);
+  return synthesizeStack(undefined, dir);
 }
 
 /** Writes an edited copy of a synthesized stack and returns its path. */
 export function editStack(path: string, edit: (tf: StackJson & Record<string, unknown>) => void): string {
   const tf = JSON.parse(readFileSync(path, 'utf8')) as StackJson & Record<string, unknown>;
   edit(tf);
-  const out = join(mkdtempSync(join(tmpdir(), 'paypulse-e2e-edited-')), 'cdk.tf.json');
+  const dir = mkdtempSync(join(tmpdir(), 'paypulse-e2e-edited-'));
+  tempDirs.push(dir);
+  const out = join(dir, 'cdk.tf.json');
   writeFileSync(out, JSON.stringify(tf, null, 2));
   return out;
 }
