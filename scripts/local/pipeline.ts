@@ -59,6 +59,8 @@ export function writesFromS3rverEvent(event: unknown): ObjectWrite[] {
 /** Milliseconds since `start`, to 0.1 ms. */
 const elapsed = (start: number) => Math.round((performance.now() - start) * 10) / 10;
 
+const errorOf = (err: unknown) => (err instanceof Error ? { code: err.name, message: err.message } : { code: 'Error', message: String(err) });
+
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -113,8 +115,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
         if (attempt <= retries) await delay((options.retryDelayMs ?? 50) * attempt);
       }
     }
-    const error = lastError instanceof Error ? { code: lastError.name, message: lastError.message } : { code: 'Error', message: String(lastError) };
-    report({ ...base, outcome: 'error', InvoiceID: null, error, attempts: retries + 1, ms: elapsed(started) });
+    report({ ...base, outcome: 'error', InvoiceID: null, error: errorOf(lastError), attempts: retries + 1, ms: elapsed(started) });
   }
 
   function accept(write: ObjectWrite): void {
@@ -127,10 +128,9 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     for (const route of routes) {
       const queued = performance.now();
       queue.push(() =>
-        invoke(write, route).catch((err: unknown) => {
-          const error = { code: err instanceof Error ? err.name : 'Error', message: err instanceof Error ? err.message : String(err) };
-          report({ bucket: write.bucket, key: write.key, eventName, function: route.functionName, outcome: 'error', InvoiceID: null, error, ms: elapsed(queued) });
-        }),
+        invoke(write, route).catch((err: unknown) =>
+          report({ bucket: write.bucket, key: write.key, eventName, function: route.functionName, outcome: 'error', InvoiceID: null, error: errorOf(err), ms: elapsed(queued) }),
+        ),
       );
     }
   }
