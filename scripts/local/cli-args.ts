@@ -17,8 +17,8 @@ in-process. Prints one JSON line per S3 event on stdout; everything else on stde
 Options:
   --demo              upload a Hyresavi PDF and two retail receipts, print the
                       DynamoDB items and exit
-  --data <dir>        keep S3 objects and DynamoDB tables under <dir> (default: a
-                      temp dir, removed on exit)
+  --data <dir>        keep S3 objects and DynamoDB tables under <dir> (default: S3
+                      in a temp dir and DynamoDB in memory, both gone on exit)
   --stack <file>      read this cdk.tf.json (default: cdktf.out, else an in-process synth)
   --synth             synthesize in-process even if cdktf.out has a stack
   --concurrency <n>   handler invocations at a time (default 4)

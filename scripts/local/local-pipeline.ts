@@ -20,7 +20,7 @@ import { tableNamesFromStack } from './table-names';
 export interface LocalPipelineOptions {
   /** The synthesized stack: a cdk.tf.json path, or its parsed content. */
   readonly stack: string | StackJson;
-  /** Keep S3 objects and DynamoDB tables under `<dataDir>/s3` and `<dataDir>/dynamodb`. @default a temp dir, removed on stop */
+  /** Keep S3 objects and DynamoDB tables under `<dataDir>/s3` and `<dataDir>/dynamodb`. @default S3 in a temp dir removed on stop, DynamoDB in memory */
   readonly dataDir?: string;
   /** @default 4 */
   readonly concurrency?: number;
@@ -80,7 +80,7 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
   if (s3Started.status === 'rejected' || dynamoStarted.status === 'rejected') {
     // Whichever server did start must not outlive the failure.
     await stopServers();
-    throw s3Started.status === 'rejected' ? s3Started.reason : (dynamoStarted as PromiseRejectedResult).reason;
+    throw s3Started.status === 'rejected' ? s3Started.reason : dynamoStarted.status === 'rejected' ? dynamoStarted.reason : undefined;
   }
   const s3Server: LocalS3Server = s3Started.value;
   const dynamo: LocalDynamoDb = dynamoStarted.value;
