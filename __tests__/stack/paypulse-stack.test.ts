@@ -1,19 +1,8 @@
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
+import { S3_TF_ADDRESSES } from '../support/s3-tf-addresses';
 import { addresses, resource, synthPayPulse } from './synth';
 
-/** s3.tf's nine resources: their addresses are an API and must never change. */
-const S3_TF_ADDRESSES = [
-  'aws_s3_bucket.rental_invoices',
-  'aws_s3_bucket_versioning.rental_invoices',
-  'aws_s3_bucket_server_side_encryption_configuration.rental_invoices',
-  'aws_s3_bucket_public_access_block.rental_invoices',
-  'aws_s3_object.invoices_path',
-  'aws_s3_bucket.lambda_bucket',
-  'aws_s3_bucket_versioning.lambda_bucket_versioning',
-  'aws_s3_bucket_policy.lambda_bucket_policy',
-  'aws_s3_bucket_notification.invoice_upload_trigger',
-];
 
 /** Every documented function, at the root now; each was in module.lambdas. */
 const FUNCTION_NAMES = [
