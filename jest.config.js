@@ -8,5 +8,7 @@ module.exports = {
   },
   setupFilesAfterEnv: ['<rootDir>/__tests__/setup.ts'],
   testTimeout: 30000,
+  // Many suites wait on DynamoDB Local, s3rver or child processes; two workers keep both cores busy.
+  maxWorkers: 2,
   reporters: ['default', '<rootDir>/__tests__/support/summary-reporter.js'],
 };
