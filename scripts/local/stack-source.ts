@@ -1,9 +1,7 @@
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../build/paths';
-import type { BundleSource } from '../../stacks/bundles';
 
 export interface StackSource {
   /** The cdk.tf.json the pipeline reads. */
@@ -23,44 +21,22 @@ export interface LocateStackOptions {
   readonly rootDir?: string;
 }
 
-/** Stands in for handler zips when dist/ has none: the pipeline runs the sources and never reads an artifact. */
-function placeholderBundles(dir: string): BundleSource {
-  mkdirSync(dir, { recursive: true });
-  return (functionName) => {
-    const content = `placeholder for ${functionName}: npm run local runs handlers from source`;
-    const path = join(dir, `${functionName}.zip`);
-    writeFileSync(path, content);
-    return { path, sha256: createHash('sha256').update(content).digest('hex') };
-  };
-}
-
-async function bundlesForSynth(rootDir: string, placeholderDir: string): Promise<BundleSource> {
-  const [{ readManifest }, { bundlesFromManifest }] = await Promise.all([import('../build/manifest'), import('../../stacks/bundles')]);
-  try {
-    return bundlesFromManifest(readManifest(join(rootDir, 'dist', 'manifest.json'), { rootDir }), rootDir);
-  } catch {
-    return placeholderBundles(placeholderDir);
-  }
-}
-
 export const newSynthDir = () => mkdtempSync(join(tmpdir(), 'paypulse-local-synth-'));
 
 /**
  * Synthesizes the stack as main.ts does (same config, same constructs) under
- * `workDir`, and returns its cdk.tf.json. Built bundles are used when dist/ has them.
+ * `workDir`, and returns its cdk.tf.json. The pipeline runs handlers from source and
+ * never reads an artifact, so placeholder bundles stand in: a shared dist/ that a
+ * build may be rewriting is never read.
  */
 export async function synthesizeStack(rootDir: string = REPO_ROOT, workDir: string = newSynthDir()): Promise<string> {
-  const [{ App }, { configFromEnv, resolveConfig }, { PayPulseStack }] = await Promise.all([
-    import('cdktf'),
-    import('../../stacks/config'),
-    import('../../stacks/paypulse-stack'),
-  ]);
-  const config = resolveConfig(configFromEnv(process.env));
-  const outdir = join(workDir, 'cdktf.out');
-  const app = new App({ outdir });
-  new PayPulseStack(app, config.stackId, config, await bundlesForSynth(rootDir, join(workDir, 'bundles')));
-  app.synth();
-  return join(outdir, 'stacks', config.stackId, 'cdk.tf.json');
+  const { cdktfJsonContext, placeholderBundles, synthesizePayPulse } = await import('../synth/synthesize');
+  const { stackFile } = synthesizePayPulse({
+    outdir: join(workDir, 'cdktf.out'),
+    bundles: placeholderBundles(join(workDir, 'bundles')),
+    context: cdktfJsonContext(rootDir),
+  });
+  return stackFile;
 }
 
 /** Where `npm run synth` writes the stack for the configured stack id. */

@@ -1,13 +1,8 @@
-import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App } from 'cdktf';
-import { readManifest } from '../build/manifest';
-import { REPO_ROOT } from '../build/paths';
-import { bundlesFromManifest, type BundleSource } from '../../stacks/bundles';
-import { configFromEnv, resolveConfig, type PayPulseConfigOverrides } from '../../stacks/config';
-import { PayPulseStack } from '../../stacks/paypulse-stack';
+import type { BundleSource } from '../../stacks/bundles';
+import { builtBundles, cdktfJsonContext, placeholderBundles, synthesizePayPulse } from '../synth/synthesize';
 import { ParityInputError } from './errors';
 import { readJsonFile } from './json-file';
 import type { ModuleSource } from './module-tree';
@@ -22,18 +17,15 @@ export interface SynthesizedStack {
 }
 
 /**
- * Synthesizes the PayPulse stack in-process, with the same config sources as main.ts.
- * The handler bundles come from the build manifest; without a build, placeholders
- * stand in (only the zip objects' `source`/`source_hash` depend on them).
+ * Synthesizes the PayPulse stack in-process, as main.ts does. The handler bundles
+ * come from the build manifest; without a build, placeholders stand in (only the
+ * zip objects' `source`/`source_hash` depend on them).
  */
 export function synthesizeStack(cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): SynthesizedStack {
   const outdir = mkdtempSync(join(tmpdir(), 'parity-synth-'));
   try {
     const { bundles, notes } = handlerBundles(outdir);
-    const app = new App({ outdir, context: contextFromCdktfJson(cwd) });
-    const config = resolveConfig(app.node.tryGetContext('paypulse') as PayPulseConfigOverrides | undefined, configFromEnv(env));
-    new PayPulseStack(app, config.stackId, config, bundles);
-    app.synth();
+    const { config } = synthesizePayPulse({ outdir, bundles, context: cdktfJsonContext(cwd), env });
     return { ...readSynthesizedStack(outdir, config.stackId), notes };
   } finally {
     rmSync(outdir, { recursive: true, force: true });
@@ -42,16 +34,13 @@ export function synthesizeStack(cwd = process.cwd(), env: NodeJS.ProcessEnv = pr
 
 function handlerBundles(scratch: string): { bundles: BundleSource; notes: string[] } {
   try {
-    return { bundles: bundlesFromManifest(readManifest(), REPO_ROOT), notes: [] };
+    return { bundles: builtBundles(), notes: [] };
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    const placeholder: BundleSource = (functionName) => {
-      const path = join(scratch, `${functionName}.placeholder.zip`);
-      const content = `placeholder for ${functionName}`;
-      writeFileSync(path, content);
-      return { path, sha256: createHash('sha256').update(content).digest('hex') };
+    return {
+      bundles: placeholderBundles(join(scratch, 'bundles')),
+      notes: [`handler bundles not built (${reason}); zip objects' source_hash values are placeholders`],
     };
-    return { bundles: placeholder, notes: [`handler bundles not built (${reason}); zip objects' source_hash values are placeholders`] };
   }
 }
 
@@ -72,14 +61,6 @@ export function readSynthesizedStack(outDir: string, stackName?: string): Synthe
   return { name, json };
 }
 
-function contextFromCdktfJson(cwd: string): Record<string, unknown> {
-  try {
-    const parsed = JSON.parse(readFileSync(join(cwd, 'cdktf.json'), 'utf8')) as { context?: unknown };
-    return isObject(parsed.context) ? parsed.context : {};
-  } catch {
-    return {};
-  }
-}
 
 /** A Terraform JSON configuration (the synthesized stack) as a module source. */
 export function moduleSourceFromTerraformJson(json: Readonly<Record<string, unknown>>): ModuleSource {
