@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cdktfJsonContext, placeholderBundles, synthesizePayPulse } from '../../scripts/synth/synthesize';
+import { builtOrPlaceholderBundles, cdktfJsonContext, placeholderBundles, synthesizePayPulse } from '../../scripts/synth/synthesize';
 
 describe('synthesizePayPulse (the path main.ts, parity and the local pipeline share)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'paypulse-synth-'));
@@ -34,5 +34,29 @@ describe('synthesizePayPulse (the path main.ts, parity and the local pipeline sh
 
   it('reads no context from a missing or broken cdktf.json', () => {
     expect(cdktfJsonContext(join(dir, 'nowhere'))).toEqual({});
+  });
+});
+
+describe('builtOrPlaceholderBundles', () => {
+  it('uses the build where it lists a function and a placeholder, noted, where it does not', () => {
+    const root = mkdtempSync(join(tmpdir(), 'paypulse-partial-build-'));
+    try {
+      mkdirSync(join(root, 'dist'));
+      writeFileSync(join(root, 'dist', 'parse_invoice.zip'), 'zip');
+      writeFileSync(
+        join(root, 'dist', 'manifest.json'),
+        JSON.stringify({
+          functions: {
+            parse_invoice: { sourceDir: 'handlers/parse-invoice', bundle: 'dist/parse_invoice/index.js', zip: 'dist/parse_invoice.zip', sha256: 'a'.repeat(64), base64sha256: 'x', size: 3 },
+          },
+        }),
+      );
+      const { bundles, fellBack } = builtOrPlaceholderBundles(join(root, 'placeholders'), root);
+      expect(bundles('parse_invoice')).toEqual({ path: join(root, 'dist', 'parse_invoice.zip'), sha256: 'a'.repeat(64) });
+      expect(bundles('parse_retail_invoice').path).toBe(join(root, 'placeholders', 'parse_retail_invoice.placeholder.zip'));
+      expect([...fellBack]).toEqual(['parse_retail_invoice']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -1,8 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BundleSource } from '../../stacks/bundles';
-import { builtBundles, cdktfJsonContext, placeholderBundles, synthesizePayPulse } from '../synth/synthesize';
+import { builtOrPlaceholderBundles, cdktfJsonContext, synthesizePayPulse } from '../synth/synthesize';
 import { ParityInputError } from './errors';
 import { readJsonFile } from './json-file';
 import type { ModuleSource } from './module-tree';
@@ -24,23 +23,14 @@ export interface SynthesizedStack {
 export function synthesizeStack(cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): SynthesizedStack {
   const outdir = mkdtempSync(join(tmpdir(), 'parity-synth-'));
   try {
-    const { bundles, notes } = handlerBundles(outdir);
+    const { bundles, fellBack } = builtOrPlaceholderBundles(join(outdir, 'bundles'));
     const { config } = synthesizePayPulse({ outdir, bundles, context: cdktfJsonContext(cwd), env });
+    const notes = fellBack.size
+      ? [`handler bundles not built for ${[...fellBack].sort().join(', ')} (run \`npm run build:handlers\`); their zip objects' source_hash values are placeholders`]
+      : [];
     return { ...readSynthesizedStack(outdir, config.stackId), notes };
   } finally {
     rmSync(outdir, { recursive: true, force: true });
-  }
-}
-
-function handlerBundles(scratch: string): { bundles: BundleSource; notes: string[] } {
-  try {
-    return { bundles: builtBundles(), notes: [] };
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return {
-      bundles: placeholderBundles(join(scratch, 'bundles')),
-      notes: [`handler bundles not built (${reason}); zip objects' source_hash values are placeholders`],
-    };
   }
 }
 

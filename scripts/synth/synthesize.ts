@@ -61,3 +61,28 @@ export function placeholderBundles(dir: string): BundleSource {
     return { path, sha256: createHash('sha256').update(content).digest('hex') };
   };
 }
+
+/**
+ * The built zip of each function where the build has one, a placeholder otherwise,
+ * with a note naming the functions that fell back (for tools that only compare JSON).
+ */
+export function builtOrPlaceholderBundles(placeholderDir: string, rootDir: string = REPO_ROOT): { bundles: BundleSource; fellBack: Set<string> } {
+  const fellBack = new Set<string>();
+  const placeholder = placeholderBundles(placeholderDir);
+  let built: BundleSource | undefined;
+  try {
+    built = builtBundles(rootDir);
+  } catch {
+    built = undefined;
+  }
+  const bundles: BundleSource = (functionName) => {
+    try {
+      if (built) return built(functionName);
+    } catch {
+      // Not in this build: fall through to the placeholder.
+    }
+    fellBack.add(functionName);
+    return placeholder(functionName);
+  };
+  return { bundles, fellBack };
+}
