@@ -17,8 +17,8 @@ export interface ExecutionRolesProps {
   readonly environment: EnvironmentContext;
 }
 
-/** DynamoDB actions the parsers use to write their records. */
-export const PARSER_TABLE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem'] as const;
+/** DynamoDB actions the parsers use: GetItem (retail reads the stored row to decide its outcome), PutItem, UpdateItem. */
+export const PARSER_TABLE_ACTIONS = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'] as const;
 
 /**
  * Execution roles of the functions. `external`: ARNs from config (the roles live in

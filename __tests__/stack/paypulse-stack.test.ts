@@ -322,7 +322,7 @@ describe('PayPulse stack variants', () => {
         {
           Sid: 'WriteRecords',
           Effect: 'Allow',
-          Action: ['dynamodb:PutItem', 'dynamodb:UpdateItem'],
+          Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
           Resource: [
             'arn:${data.aws_partition.current.partition}:dynamodb:${var.aws_region}:${data.aws_caller_identity.current.account_id}:table/RentalInvoices',
           ],
