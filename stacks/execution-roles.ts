@@ -23,7 +23,8 @@ export const PARSER_TABLE_ACTIONS = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dy
 /**
  * Execution roles of the functions. `external`: ARNs from config (the roles live in
  * another stack). `managed`: each S3-triggered parser gets a least-privilege role
- * created here: its own log group, `s3:GetObject` on `invoices/*`, and writes on the
+ * created here: its own log group, `s3:GetObject` on `invoices/*` (and ListBucket, so a
+ * deleted object is a 404), and the DynamoDB actions it uses on the
  * tables named in its environment (every variable ending in `_TABLE`). The other
  * functions keep their external roles, whose permissions this stack cannot know.
  */
@@ -84,6 +85,8 @@ export class ExecutionRoles extends Construct {
           { Sid: 'CreateLogGroup', Effect: 'Allow', Action: 'logs:CreateLogGroup', Resource: logGroup },
           { Sid: 'WriteLogs', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: `${logGroup}:*` },
           { Sid: 'ReadInvoices', Effect: 'Allow', Action: 's3:GetObject', Resource: `${this.props.invoicesBucketArn}/invoices/*` },
+          // Without ListBucket S3 answers 403, not 404, for a deleted object, and a 403 is retried as transient.
+          { Sid: 'TellMissingObjects', Effect: 'Allow', Action: 's3:ListBucket', Resource: this.props.invoicesBucketArn },
           { Sid: 'WriteRecords', Effect: 'Allow', Action: [...PARSER_TABLE_ACTIONS], Resource: tableArns },
         ],
       }),

@@ -311,7 +311,7 @@ describe('PayPulse stack variants', () => {
       }
     });
 
-    it('grants only logs, s3:GetObject on invoices/* and writes on the function’s own tables', () => {
+    it('grants only logs, s3:GetObject on invoices/* (ListBucket for 404s) and its DynamoDB actions on the function’s own tables', () => {
       const policy = JSON.parse(resource(tf, 'aws_iam_role_policy.parse_invoice_execution').policy as string);
       const logGroup =
         'arn:${data.aws_partition.current.partition}:logs:${var.aws_region}:${data.aws_caller_identity.current.account_id}:log-group:/aws/lambda/parse_invoice';
@@ -319,6 +319,7 @@ describe('PayPulse stack variants', () => {
         { Sid: 'CreateLogGroup', Effect: 'Allow', Action: 'logs:CreateLogGroup', Resource: logGroup },
         { Sid: 'WriteLogs', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: `${logGroup}:*` },
         { Sid: 'ReadInvoices', Effect: 'Allow', Action: 's3:GetObject', Resource: '${aws_s3_bucket.rental_invoices.arn}/invoices/*' },
+        { Sid: 'TellMissingObjects', Effect: 'Allow', Action: 's3:ListBucket', Resource: '${aws_s3_bucket.rental_invoices.arn}' },
         {
           Sid: 'WriteRecords',
           Effect: 'Allow',
