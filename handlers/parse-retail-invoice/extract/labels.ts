@@ -1,5 +1,6 @@
 /**
- * Label dictionaries, Swedish and English, in folded form (lower case, no
+ * Label dictionaries, Swedish and English (plus the Norwegian and Danish words that
+ * NOK and DKK receipts use), in folded form (lower case, no
  * diacritics: `att betala`, `forfallodatum`). A label matches at the start of a
  * cell; `tier` orders candidates (1 = strongest). `exclude` words, found between
  * the label and its value, disqualify a match: `Total exkl. moms` is not a total.
@@ -27,8 +28,9 @@ export const TOTAL_LABELS: LabelSet = {
       'totalsumma', 'amount paid', 'total paid', 'total charged', 'amount charged', 'you paid', 'paid', 'charged', 'grand total',
       'order total', 'total amount', 'total due', 'amount due', 'balance due', 'total to pay', 'to pay', 'payment total',
       'ordersumma', 'ordertotal', 'total order', 'kvittobelopp', 'total cost', 'total price', 'totalpris',
+      'totalt a betale', 'sum a betale', 'a betale', 'til betaling', 'at betale', 'totalbelop', 'totalt belop', 'betalt belop',
     ),
-    ...tier(2, 'totalt', 'total', 'summa', 'belopp', 'amount', 'sum', 'att erlagga', 'totala kostnad'),
+    ...tier(2, 'totalt', 'total', 'summa', 'belopp', 'amount', 'sum', 'att erlagga', 'totala kostnad', 'i alt', 'belop'),
   ],
   exclude: [
     'delsumma', 'sub-?\\s?total', 'mellansumma', 'moms', 'vat', 'tax(?!i)', 'skatt', 'mva', 'rabatt', 'discount', 'besparing', 'sparat?',
@@ -36,7 +38,7 @@ export const TOTAL_LABELS: LabelSet = {
     'artiklar', 'varor', 'qty', 'quantity', 'per (?:person|natt|night|month|manad|st)', 'netto', 'net(?![a-z])', 'pant', 'deposit',
     'dricks', 'tip(?![a-z])', 'poang', 'points', 'bonus', 'credit', 'kredit', 'presentkort', 'gift ?card', 'refund', 'aterbetal',
     'avgift', 'fee(?![a-z])', 'saldo', 'tidigare', 'previous', 'nasta', 'next', 'savings', 'vikt', 'weight', 'kwh', 'forbrukning',
-    'usage', 'paid (?:with|by|using|via)', 'betalt (?:med|via)', 'method', 'metod', 'date', 'datum', 'on (?:\\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)',
+    'usage', 'herav', 'heraf', 'varer', 'paid (?:with|by|using|via)', 'betalt (?:med|via)', 'method', 'metod', 'date', 'datum', 'on (?:\\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)',
   ],
 };
 
@@ -48,9 +50,10 @@ export const DATE_LABELS: LabelSet = {
       'invoice date', 'bestallningsdatum', 'bestalld', 'bestallt', 'order placed', 'placed on', 'ordered on', 'transaktionsdatum',
       'transaction date', 'betaldatum', 'betalningsdatum', 'payment date', 'date paid', 'paid on', 'bokningsdatum', 'booking date',
       'billing date', 'debiteringsdatum', 'date issued', 'issue date', 'issued on', 'issued', 'utfardad', 'kopt', 'inkopsdatum',
-      'datum for kop', 'order datum',
+      'datum for kop', 'order datum', 'booked on', 'booking made on', 'ordredato', 'bestillingsdato', 'kjopsdato', 'kobsdato',
+      'fakturadato', 'kvitteringsdato',
     ),
-    ...tier(2, 'datum', 'date', 'tid', 'time'),
+    ...tier(2, 'datum', 'date', 'dato', 'tid', 'time'),
   ],
   exclude: [
     'leverans', 'delivery', 'forfallo', 'due', 'expir', 'giltig', 'valid', 'avgang', 'departure', 'ankomst', 'arrival', 'nasta',
@@ -66,13 +69,14 @@ export const ORDER_ID_LABELS: LabelSet = {
     ...tier(1,
       'ordernummer', 'ordernr', 'order nr', 'order-nr', 'order number', 'order no', 'order #', 'order id', 'order-id', 'orderid',
       'ordernumber', 'order ref', 'order reference', 'bestallningsnummer', 'bestallningsnr', 'bestallning nr', 'bestallning #',
-      'your order', 'din order', 'din bestallning', 'order', 'bestallning',
+      'your order', 'din order', 'din bestallning', 'order', 'bestallning', 'ordrenummer', 'ordrenr', 'ordre nr', 'ordre-nr',
+      'bestillingsnummer', 'bestillingsnr', 'ordre', 'bestilling',
     ),
     ...tier(2,
       'bokningsnummer', 'bokningsreferens', 'bokningsnr', 'bokningskod', 'booking number', 'booking reference', 'booking ref',
       'booking id', 'booking code', 'booking no', 'bokning', 'booking', 'pnr',
     ),
-    ...tier(3, 'kvittonummer', 'kvittonr', 'kvitto nr', 'kvitto #', 'kvitto-id', 'receipt number', 'receipt no', 'receipt #', 'receipt id', 'kvitto', 'receipt'),
+    ...tier(3, 'kvitteringsnummer', 'kvittering', 'kvittonummer', 'kvittonr', 'kvitto nr', 'kvitto #', 'kvitto-id', 'receipt number', 'receipt no', 'receipt #', 'receipt id', 'kvitto', 'receipt'),
     ...tier(4, 'bill reference', 'bill number', 'fakturareferens', 'fakturanummer', 'fakturanr', 'faktura nr', 'invoice number', 'invoice no', 'invoice #', 'invoice id', 'faktura', 'invoice'),
     ...tier(5, 'bekraftelsenummer', 'confirmation number', 'confirmation code', 'confirmation #', 'confirmation no'),
     ...tier(6, 'transaktions-id', 'transaktionsnummer', 'transaction id', 'transaction number', 'referensnummer', 'reference number', 'referens', 'reference'),
@@ -124,7 +128,7 @@ export const TAX_LABELS: LabelSet = {
   name: 'tax',
   labels: tier(1,
     'varav moms', 'moms', 'mervardesskatt', 'inklusive moms', 'inkl. moms', 'inkl moms', 'vat', 'sales tax', 'tax', 'mva', 'includes vat',
-    'included vat', 'total vat', 'total tax', 'totalt moms',
+    'included vat', 'total vat', 'total tax', 'totalt moms', 'estimated tax', 'herav mva', 'heraf moms', 'merverdiavgift',
   ),
   exclude: ['exkl', 'excl', 'nummer', 'number', 'reg', 'id(?![a-z])'],
 };

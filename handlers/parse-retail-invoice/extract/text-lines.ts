@@ -120,6 +120,13 @@ class LineBuilder {
     this.row = [];
   }
 
+  /** Lines of preformatted text, each already split into cells. */
+  preformatted(rows: readonly string[][]): void {
+    this.lineBreak();
+    const group = this.tables[this.tables.length - 1] ?? 0;
+    for (const cells of rows) this.lines.push({ cells, text: cells.join(' '), group });
+  }
+
   /**
    * One row of cells (each with sub-lines) to lines. A single cell gives a line per
    * sub-line; columns with equal sub-line counts are read across (a label column
@@ -143,12 +150,16 @@ class LineBuilder {
   }
 }
 
+/** Preformatted text (a plain-text body, a `<pre>` till slip): one line per line, columns split at tabs or runs of spaces. */
+function plainTextRows(text: string): string[][] {
+  return text
+    .split(/\r?\n/)
+    .map((raw) => raw.split(/\t|\s{3,}/).map(cleanText).filter(Boolean))
+    .filter((cells) => cells.length > 0);
+}
+
 function readPlainText(text: string): TextDocument {
-  const lines: TextLine[] = [];
-  for (const raw of text.split(/\r?\n/)) {
-    const cells = raw.split(/\t|\s{3,}/).map(cleanText).filter(Boolean);
-    if (cells.length) lines.push({ cells, text: cells.join(' '), group: 0 });
-  }
+  const lines = plainTextRows(text).map((cells) => ({ cells, text: cells.join(' '), group: 0 }));
   return { lines, title: '', imageAlts: [], siteNames: [] };
 }
 
@@ -212,6 +223,11 @@ export function readTextDocument(html: string): TextDocument {
       continue;
     }
     if (SKIPPED.has(name) || isHidden(attribs, hiddenClasses) || depth > MAX_DEPTH) continue;
+    if (name === 'pre') {
+      // A till slip laid out with spaces: its columns are in the whitespace, not in tags.
+      builder.preformatted(plainTextRows(deepTextOf(node, MAX_DEPTH - depth)));
+      continue;
+    }
 
     let exit: (() => void) | undefined;
     if (name === 'table') {
@@ -235,6 +251,14 @@ export function readTextDocument(html: string): TextDocument {
   }
   builder.lineBreak();
   return { lines: builder.lines, title, imageAlts, siteNames };
+}
+
+/** All text under an element, with `<br>` as a newline, down to `maxDepth` levels. */
+function deepTextOf(node: DomNode, maxDepth: number): string {
+  if (maxDepth <= 0) return '';
+  return (node.children ?? [])
+    .map((c) => (c.type === 'text' ? (c.data ?? '') : c.name === 'br' ? '\n' : c.type === 'tag' ? deepTextOf(c, maxDepth - 1) : ''))
+    .join('');
 }
 
 /** The raw text of an element's text children (for `<title>` and `<style>`). */

@@ -4,6 +4,7 @@ import { foldText } from '../text-normalize';
 const MAX_NGRAM = 4;
 const HEADER_LINES = 12;
 const FOOTER_LINES = 20;
+const WEB_DOMAIN_SUFFIX = /\.(?:com|se|no|dk|fi|de|nl|eu|net|org|io|co\.uk)[.!,]*$/i;
 const LEGAL_SUFFIX = /\s+(?:AB|Ltd\.?|Limited|Inc\.?|GmbH|AS|ASA|ApS|A\/S|Oy|LLC|plc|BV|S\.?A\.?|Sverige|Sweden|Nordic|Group)$/i;
 const COPYRIGHT = /(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?([A-ZÅÄÖ0-9][\p{L}\d&'’ .-]{0,40}?)\s*(?:[.,|·•]|all rights|alla rättigheter|$)/iu;
 
@@ -20,7 +21,10 @@ function findSlugIn(text: string, slug: string): string | null {
     for (let n = 1; n <= MAX_NGRAM && i + n <= words.length; n++) {
       const phrase = words.slice(i, i + n).join(' ');
       const normalized = normalizeVendor(phrase);
-      if (normalized === slug) return phrase.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}&'’!+.]+$/gu, '').replace(/[.]+$/, '');
+      // `Amazon.com` is how the `amazon` vendor writes its name.
+      if (normalized === slug || normalizeVendor(phrase.replace(WEB_DOMAIN_SUFFIX, '')) === slug) {
+        return phrase.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}&'’+.]+$/gu, '').replace(/[.]+$/, '');
+      }
       if (normalized.length > slug.length) break;
     }
   }
