@@ -11,7 +11,7 @@ import { installPdfjsWorker } from '../handlers/parse-invoice/support/pdfjs-work
 import { startLocalAws, type LocalAws } from '../support/local-aws';
 import { BAD_DIR, bodyOf, loadBadInputs, type BadInput } from './support/bad-corpus';
 import { HANDLER_ENV, type HandlerName } from './support/handler-env';
-import { countGetObject, s3Event } from './support/s3-events';
+import { countGetObject, s3Event } from '../support/s3-events';
 import { nonEmptyTables } from './support/tables';
 
 installPdfjsWorker();

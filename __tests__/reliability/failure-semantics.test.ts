@@ -12,7 +12,7 @@ import { installPdfjsWorker } from '../handlers/parse-invoice/support/pdfjs-work
 import { loadFixtures } from '../handlers/parse-retail-invoice/fixtures';
 import { HANDLER_ENV } from './support/handler-env';
 import { startOutageWorld, type OutageWorld } from './support/outage';
-import { s3Event } from './support/s3-events';
+import { s3Event } from '../support/s3-events';
 import { nonEmptyTables, scanAll } from './support/tables';
 
 installPdfjsWorker();

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { classifyAwsError } from '../../handlers/shared/aws-errors';
+import { ObjectNotFoundError } from '../../handlers/shared/errors';
 
 export interface PublishRequest {
   readonly bucket: string;
@@ -18,18 +20,13 @@ export interface PublishResult {
 /** User metadata key holding the zip's SHA-256 (hex), written on every upload. */
 export const SHA256_METADATA = 'sha256';
 
-function isNotFound(err: unknown): boolean {
-  const e = err as { name?: string; $metadata?: { httpStatusCode?: number } };
-  return e?.name === 'NotFound' || e?.name === 'NoSuchKey' || e?.$metadata?.httpStatusCode === 404;
-}
-
 /** The content hash of the current `<fn>.zip`, or null when there is none. */
 async function currentHashes(s3: S3Client, bucket: string, key: string): Promise<{ sha256?: string; etag?: string } | null> {
   try {
     const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
     return { sha256: head.Metadata?.[SHA256_METADATA], etag: head.ETag?.replace(/"/g, '') };
   } catch (err) {
-    if (isNotFound(err)) return null;
+    if (classifyAwsError(err, `HeadObject s3://${bucket}/${key}`) instanceof ObjectNotFoundError) return null;
     throw err;
   }
 }

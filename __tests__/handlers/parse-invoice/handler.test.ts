@@ -5,6 +5,7 @@ import { ConfigurationError } from '../../../handlers/shared/errors';
 import { silentLogger } from '../../../handlers/shared/logger';
 import { TransientBatchError } from '../../../handlers/shared/s3-batch';
 import { encodeS3EventKey } from '../../../handlers/shared/s3-keys';
+import { s3Event } from '../../support/s3-events';
 import { startLocalAws, type LocalAws } from '../../support/local-aws';
 import { BASE_FIXTURE, hyresaviPdf, baseFixtureRecord } from './support/hyresavi-pdf';
 import { installPdfjsWorker } from './support/pdfjs-worker';
@@ -26,16 +27,7 @@ describe('parse_invoice handler against s3rver and DynamoDB Local', () => {
     createHandler({ clients: aws.clients, env: { DYNAMODB_TABLE: TABLE, ...env }, logger: silentLogger });
 
   /** An S3 notification as S3 sends it: keys form-encoded. */
-  function s3Event(...keys: string[]) {
-    return {
-      Records: keys.map((key) => ({
-        eventVersion: '2.1',
-        eventSource: 'aws:s3',
-        eventName: 'ObjectCreated:Put',
-        s3: { bucket: { name: aws.bucket, arn: `arn:aws:s3:::${aws.bucket}` }, object: { key: encodeS3EventKey(key), eTag: 'x', sequencer: '1' } },
-      })),
-    };
-  }
+  const event = (...keys: string[]) => s3Event(aws.bucket, ...keys);
 
   const upload = (key: string, body: Buffer | string) => aws.clients.s3.send(new PutObjectCommand({ Bucket: aws.bucket, Key: key, Body: body }));
 
@@ -53,7 +45,7 @@ describe('parse_invoice handler against s3rver and DynamoDB Local', () => {
     expect(encodeS3EventKey(key)).toBe('invoices/user_enc/rental/Hyra+mars+%2B+april+%26+co_1297534008.pdf');
     await upload(key, pdf);
 
-    const response = await handler()(s3Event(key));
+    const response = await handler()(event(key));
 
     expect(response.statusCode).toBe(200);
     expect(body(response)).toMatchObject({
@@ -68,14 +60,14 @@ describe('parse_invoice handler against s3rver and DynamoDB Local', () => {
   it('is idempotent under duplicate delivery, and a changed re-upload updates the record', async () => {
     const key = 'invoices/user_dup/rental/Hyresavi_555.pdf';
     await upload(key, pdf);
-    const first = await handler()(s3Event(key));
-    const again = await handler()(s3Event(key));
+    const first = await handler()(event(key));
+    const again = await handler()(event(key));
     expect(body(first).data.outcome).toBe('inserted');
     expect(body(again).data.outcome).toBe('unchanged');
     expect(await itemsOf('user_dup')).toHaveLength(1);
 
     await upload(key, await hyresaviPdf({ ...BASE_FIXTURE, rows: [{ label: 'Hyra', amount: '9 000' }], total: '9 000', moms: undefined }));
-    const changed = await handler()(s3Event(key));
+    const changed = await handler()(event(key));
     expect(body(changed).data.outcome).toBe('updated');
     const items = await itemsOf('user_dup');
     expect(items).toHaveLength(1);
@@ -84,7 +76,7 @@ describe('parse_invoice handler against s3rver and DynamoDB Local', () => {
   });
 
   it('reports a missing object as a permanent error and writes nothing', async () => {
-    const response = await handler()(s3Event('invoices/user_missing/rental/Hyresavi_1.pdf'));
+    const response = await handler()(event('invoices/user_missing/rental/Hyresavi_1.pdf'));
     expect(response.statusCode).toBe(404);
     expect(body(response).error.code).toBe('DEPENDENCY_FAILURE');
     expect(await itemsOf('user_missing')).toEqual([]);
@@ -93,7 +85,7 @@ describe('parse_invoice handler against s3rver and DynamoDB Local', () => {
   it('refuses an object over the size cap without parsing it', async () => {
     const key = 'invoices/user_big/rental/Hyresavi_2.pdf';
     await upload(key, pdf);
-    const response = await handler({ MAX_OBJECT_BYTES: String(pdf.length - 1) })(s3Event(key));
+    const response = await handler({ MAX_OBJECT_BYTES: String(pdf.length - 1) })(event(key));
     expect(response.statusCode).toBe(413);
     expect(body(response).error).toEqual({ code: 'INVALID_REQUEST', message: expect.stringMatching(/limit is \d+ bytes/) });
     expect(await itemsOf('user_big')).toEqual([]);
@@ -102,7 +94,7 @@ describe('parse_invoice handler against s3rver and DynamoDB Local', () => {
   it('returns INVOICE_PARSE_ERROR for an unreadable document and writes nothing', async () => {
     const key = 'invoices/user_bad/rental/Hyresavi_3.pdf';
     await upload(key, 'this is not a pdf');
-    const response = await handler()(s3Event(key));
+    const response = await handler()(event(key));
     expect(response.statusCode).toBe(500);
     expect(body(response).error.code).toBe('INVOICE_PARSE_ERROR');
     expect(await itemsOf('user_bad')).toEqual([]);
@@ -115,7 +107,7 @@ describe('parse_invoice handler against s3rver and DynamoDB Local', () => {
     const badKey = 'invoices/user_multi/unknown/Hyresavi_13.pdf';
     await Promise.all([upload(good1, pdf), upload(good2, pdf), upload(notPdf, '%PDF-1.4 broken'), upload(badKey, pdf)]);
 
-    const response = await handler()(s3Event(good1, notPdf, badKey, good2));
+    const response = await handler()(event(good1, notPdf, badKey, good2));
 
     expect(response.statusCode).toBe(207);
     const { records } = body(response).data;
@@ -131,7 +123,7 @@ describe('parse_invoice handler against s3rver and DynamoDB Local', () => {
   });
 
   it('rejects a retail key with INVALID_REQUEST', async () => {
-    const response = await handler()(s3Event('invoices/user_r/retail/grocery/ica_2025-01-01_abcd1234.html'));
+    const response = await handler()(event('invoices/user_r/retail/grocery/ica_2025-01-01_abcd1234.html'));
     expect(response.statusCode).toBe(400);
     expect(body(response).error).toEqual({ code: 'INVALID_REQUEST', message: expect.stringMatching(/retail invoice key/) });
   });
@@ -139,11 +131,11 @@ describe('parse_invoice handler against s3rver and DynamoDB Local', () => {
   it('throws when DynamoDB fails, so Lambda retries the event', async () => {
     const key = 'invoices/user_ddb/rental/Hyresavi_4.pdf';
     await upload(key, pdf);
-    await expect(handler({ DYNAMODB_TABLE: 'NoSuchTable' })(s3Event(key))).rejects.toBeInstanceOf(TransientBatchError);
+    await expect(handler({ DYNAMODB_TABLE: 'NoSuchTable' })(event(key))).rejects.toBeInstanceOf(TransientBatchError);
   });
 
   it('throws ConfigurationError without DYNAMODB_TABLE', async () => {
     const misconfigured = createHandler({ clients: aws.clients, env: {}, logger: silentLogger });
-    await expect(misconfigured(s3Event('invoices/u/rental/x.pdf'))).rejects.toBeInstanceOf(ConfigurationError);
+    await expect(misconfigured(event('invoices/u/rental/x.pdf'))).rejects.toBeInstanceOf(ConfigurationError);
   });
 });

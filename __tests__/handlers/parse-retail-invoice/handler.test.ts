@@ -1,9 +1,9 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { QueryCommand, ScanCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { encodeS3EventKey } from '../../../handlers/shared/s3-keys';
 import { RETAIL_SUB_TYPES } from '../../../handlers/shared/sub-types';
 import { silentLogger } from '../../../handlers/shared/logger';
 import { createHandler, SUCCESS_MESSAGE } from '../../../handlers/parse-retail-invoice';
+import { s3Event } from '../../support/s3-events';
 import { startLocalAws, type LocalAws } from '../../support/local-aws';
 import { loadFixtures } from './fixtures';
 
@@ -15,12 +15,6 @@ const ENV: Record<string, string> = {
   RETAIL_EMAIL_CLASSIFICATION_LEDGER_TABLE: 'RetailEmailClassificationLedger',
   ...Object.fromEntries(Object.values(RETAIL_SUB_TYPES).map((s) => [s.tableEnv, s.defaultTable])),
 };
-
-function s3Event(bucket: string, ...keys: string[]) {
-  return {
-    Records: keys.map((key) => ({ eventName: 'ObjectCreated:Put', s3: { bucket: { name: bucket }, object: { key: encodeS3EventKey(key) } } })),
-  };
-}
 
 function body(envelope: { body: string }) {
   return JSON.parse(envelope.body);

@@ -1,5 +1,5 @@
 import type { S3Client } from '@aws-sdk/client-s3';
-import { encodeS3EventKey } from '../../../handlers/shared/s3-keys';
+import { encodeS3EventKey } from '../../handlers/shared/s3-keys';
 
 export interface EventObject {
   /** The decoded key; encoded the way S3 writes it into the notification. */
@@ -9,10 +9,10 @@ export interface EventObject {
   readonly size?: number;
 }
 
-/** An S3 ObjectCreated notification with one record per object, shaped as S3 sends it. */
-export function s3Event(bucket: string, ...objects: EventObject[]) {
+/** An S3 ObjectCreated notification with one record per object (or decoded key), shaped as S3 sends it. */
+export function s3Event(bucket: string, ...objects: Array<EventObject | string>) {
   return {
-    Records: objects.map((o) => ({
+    Records: objects.map((object) => (typeof object === 'string' ? { key: object } : object)).map((o) => ({
       eventVersion: '2.1',
       eventSource: 'aws:s3',
       awsRegion: 'eu-west-1',
