@@ -124,11 +124,6 @@ export function formatInvoiceKey(key: InvoiceKey): string {
     : `${INVOICES_PREFIX}${key.userId}/rental/${key.fileName}`;
 }
 
-/** Builds a retail key from its parts (the inverse of the filename grammar). */
-export function retailFileName(vendor: string, date: string, hash: string): string {
-  return `${vendor}_${date}_${hash}.html`;
-}
-
 /** Parses a key that must be a rental invoice; a retail key is rejected with a clear message. */
 export function parseRentalInvoiceKey(key: string): RentalInvoiceKey {
   const parsed = parseInvoiceKey(key);
