@@ -4,7 +4,7 @@ import { buildHandlers } from '../../scripts/build/build-handlers';
 import { discoverHandlers } from '../../scripts/build/discover-handlers';
 import { REPO_ROOT } from '../../scripts/build/paths';
 import type { BuildManifest } from '../../scripts/build/types';
-import { BASE_FIXTURE, hyresaviPdf } from '../handlers/parse-invoice/support/hyresavi-pdf';
+import { BASE_FIXTURE, baseFixtureRecord, hyresaviPdf } from '../handlers/parse-invoice/support/hyresavi-pdf';
 import { makeCleanDir, makeRepoScratchDir, removeDir, runProbe } from './support/clean-dir';
 import { extractZip } from './support/unzip';
 
@@ -20,7 +20,7 @@ interface PdfProbe {
   readonly gets?: { Bucket: string; Key: string }[];
   readonly puts?: { TableName: string; Item: Record<string, unknown> }[];
   readonly thrown?: string;
-  readonly logs: unknown[];
+  readonly logs: { level: string; message: string }[];
 }
 
 describe('handler zips in a directory without node_modules', () => {
@@ -58,6 +58,9 @@ describe('handler zips in a directory without node_modules', () => {
     expect(result.envelope?.statusCode).toBe(200);
     expect(result.gets).toEqual([expect.objectContaining({ Bucket: 'rental-invoices-bucket', Key: key })]);
     expect(result.puts).toHaveLength(1);
-    expect(result.puts?.[0]).toMatchObject({ TableName: 'RentalInvoices', Item: { InvoiceID: 'Invoice_1297534008', UserID: 'user-1' } });
+    expect(result.puts?.[0]).toMatchObject({ TableName: 'RentalInvoices', Item: baseFixtureRecord({ userId: 'user-1' }) });
+    // pdf.js found its in-bundle worker and the DOMMatrix stand-in: no fallback warnings, no error logs.
+    expect(result.stderr).not.toMatch(/Warning: Cannot|DOMMatrix|fake worker/);
+    expect(result.logs.filter((l) => l.level === 'warn' || l.level === 'error')).toEqual([]);
   });
 });

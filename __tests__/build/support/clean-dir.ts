@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -17,20 +17,20 @@ export function removeDir(dir: string): void {
 /**
  * Runs a probe script from support/ in `dir` with a bare node (no NODE_PATH, no
  * NODE_OPTIONS, so no tsx or jest hooks) and returns the JSON it printed after
- * the probe mark.
+ * the probe mark, with what the process wrote to stderr.
  */
-export function runProbe<T>(dir: string, probe: string, args: readonly string[] = []): T {
+export function runProbe<T>(dir: string, probe: string, args: readonly string[] = []): T & { readonly stderr: string } {
   copyFileSync(path.join(__dirname, probe), path.join(dir, probe));
-  const stdout = execFileSync(process.execPath, [probe, ...args], {
+  const run = spawnSync(process.execPath, [probe, ...args], {
     cwd: dir,
     env: { PATH: process.env.PATH ?? '', HOME: dir, AWS_REGION: 'eu-north-1' },
     encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
     timeout: 60_000,
   });
-  const line = stdout.split('\n').find((l) => l.startsWith(PROBE_MARK));
-  if (!line) throw new Error(`probe ${probe} printed no result; stdout:\n${stdout.slice(-2000)}`);
-  return JSON.parse(line.slice(PROBE_MARK.length)) as T;
+  if (run.error) throw run.error;
+  const line = run.stdout.split('\n').find((l) => l.startsWith(PROBE_MARK));
+  if (!line) throw new Error(`probe ${probe} printed no result (exit ${run.status}); stdout:\n${run.stdout.slice(-2000)}\nstderr:\n${run.stderr.slice(-2000)}`);
+  return { ...(JSON.parse(line.slice(PROBE_MARK.length)) as T), stderr: run.stderr };
 }
 
 /**
