@@ -51,8 +51,27 @@ export type ZipArtifactMode =
   /** Uploaded by someone else; `data "aws_s3_object" "<fn>_zip"` reads its current version. */
   | 'external';
 
-/** A layer: a full layer-version ARN, or a layer name in this account resolved to its latest version. */
+/**
+ * A layer: a full layer-version ARN (pinned), a layer name in this account resolved to its
+ * latest version, or `klayers:<package>`: the public Klayers layer `Klayers-p312-<package>`
+ * of the stack's region, resolved to its latest python3.12 version.
+ */
 export type LayerRef = string;
+
+/** The deployed role of each function that does not use the shared role (PAYPULSE_REFERENCE §2.2a). */
+export const DEFAULT_ROLE_NAMES: Readonly<Record<string, string>> = {
+  signup_user: 'Signup-Lambda-Role',
+  get_user_profile: 'get_user_profile_lambda_role',
+  gmail_store_tokens: 'Gmail-Store-Tokens-Lambda-Role',
+  delete_user: 'delete_user_lambda_role',
+  get_rental_invoice: 'get_rental_invoice_lambda_role',
+  get_invoices: 'get_invoices_lambda_role',
+  fetch_retail_invoices: 'Fetch-Retail-Invoices_Lambda_Role',
+  parse_retail_invoice: 'parse_retail_invoice_lambda_role',
+  delete_retail_invoice: 'delete_retail_invoice_lambda_role',
+  fetch_and_classify_retail_invoices: 'Fetch-And-Classify-Retail-Invoices_Lambda_Role',
+  start_retail_invoice_backfill: 'Start-Retail-Invoice-Backfill_Lambda_Role',
+};
 
 export interface PayPulseConfig {
   /** @default 'paypulse' */
@@ -85,14 +104,22 @@ export interface PayPulseConfig {
   /**
    * Execution role ARN per function name (or `shared` for the shared role). A function
    * without an entry gets `arn:<partition>:iam::<account>:role/<name>`, where name is
-   * `sharedRoleName` for functions on the shared role and `<fn>_role` otherwise.
+   * `sharedRoleName` for functions on the shared role and `roleNames[<fn>]` otherwise.
    */
   readonly roleArns: Readonly<Record<string, string>>;
-  /** Name of the shared role (the existing `wallenstam_lambda_role_arn`). @default 'wallenstam_lambda_role' */
+  /**
+   * Name of the shared role: the existing root variable `lambda_role`, not the Terraform
+   * resource name (PAYPULSE_REFERENCE §2.2a). @default 'Wallenstam-Lambda-Role'
+   */
   readonly sharedRoleName: string;
+  /** IAM role name of each function with a role of its own. @default the deployed names (PAYPULSE_REFERENCE §2.2a) */
+  readonly roleNames: Readonly<Record<string, string>>;
   /** DynamoDB table names the functions are configured with (the tables live in another stack). */
   readonly tables: TableConfig;
-  /** Lambda layers (they live in another stack). @default each layer's name, resolved to its latest version */
+  /**
+   * Lambda layers (they live in another stack). @default each own layer's name, resolved
+   * to its latest version; bcrypt from Klayers (`klayers:bcrypt`)
+   */
   readonly layers: Readonly<Record<LayerKey, LayerRef>>;
   /** `rental_invoice_email`. @default 'kundservice@wallenstam.se' */
   readonly rentalInvoiceEmail: string;
@@ -156,7 +183,8 @@ export const DEFAULT_CONFIG: PayPulseConfig = {
   hardened: false,
   executionRoles: 'external',
   roleArns: {},
-  sharedRoleName: 'wallenstam_lambda_role',
+  sharedRoleName: 'Wallenstam-Lambda-Role',
+  roleNames: DEFAULT_ROLE_NAMES,
   tables: {
     users: 'Users',
     vendorConfig: 'VendorConfig',
@@ -172,7 +200,7 @@ export const DEFAULT_CONFIG: PayPulseConfig = {
     gemini_parsers: 'gemini-parsers-layer',
     google_genai: 'google_genai_layer',
     jev: 'jev_layer',
-    bcrypt: 'bcrypt-layer',
+    bcrypt: 'klayers:bcrypt',
   },
   rentalInvoiceEmail: 'kundservice@wallenstam.se',
   rentalInvoiceEmailSubject: 'hyresavi',
@@ -196,7 +224,8 @@ const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/;
 const ECR_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-const LAYER_REF = /^(arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:layer:[A-Za-z0-9_-]+:\d+|[A-Za-z0-9_-]{1,140})$/;
+const LAYER_REF = /^(arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:layer:[A-Za-z0-9_-]+:\d+|klayers:[A-Za-z0-9_-]+|[A-Za-z0-9_-]{1,140})$/;
+const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
 
 function validate(config: PayPulseConfig): string[] {
   const violations: string[] = [];
@@ -243,6 +272,10 @@ function validate(config: PayPulseConfig): string[] {
     config.parserImageTagMutability === 'MUTABLE' || config.parserImageTagMutability === 'IMMUTABLE',
     `parserImageTagMutability must be 'MUTABLE' or 'IMMUTABLE', got '${config.parserImageTagMutability}'`,
   );
+  for (const [fn, name] of Object.entries(config.roleNames)) {
+    check(ROLE_NAME.test(name), `roleNames.${fn} '${name}' is not an IAM role name`);
+  }
+  check(ROLE_NAME.test(config.sharedRoleName), `sharedRoleName '${config.sharedRoleName}' is not an IAM role name`);
   for (const [layer, ref] of Object.entries(config.layers)) {
     check(LAYER_REF.test(ref), `layers.${layer} '${ref}' is neither a layer version ARN nor a layer name`);
   }
@@ -258,6 +291,7 @@ export function resolveConfig(...overrides: Array<PayPulseConfigOverrides | unde
       ...config,
       ...o,
       roleArns: { ...config.roleArns, ...o.roleArns },
+      roleNames: { ...config.roleNames, ...o.roleNames },
       layers: { ...config.layers, ...o.layers },
       tables: {
         ...config.tables,

@@ -10,6 +10,8 @@ export interface ExecutionRolesProps {
   readonly roleArns: Readonly<Record<string, string>>;
   /** Name of the shared role, used when `roleArns` has no entry. */
   readonly sharedRoleName: string;
+  /** Role name of each function with its own role, used when `roleArns` has no entry. */
+  readonly roleNames: Readonly<Record<string, string>>;
   readonly partition: string;
   readonly accountId: string;
   readonly region: string;
@@ -55,7 +57,11 @@ export class ExecutionRoles extends Construct {
   }
 
   private defaultRoleName(spec: FunctionSpec): string {
-    return spec.role === 'shared' ? this.props.sharedRoleName : `${spec.name}_role`;
+    if (spec.role === 'shared') return this.props.sharedRoleName;
+    const name = this.props.roleNames[spec.name];
+    // Never guess a name from the function or resource name: a wrong one swaps the deployed role.
+    if (!name) throw new Error(`No execution role for ${spec.name}: set roleNames.${spec.name} or roleArns.${spec.name} in the config`);
+    return name;
   }
 
   private managedRole(spec: FunctionSpec): IamRole {

@@ -45,6 +45,8 @@ export type LayerKey = 'utils' | 'pyjwt' | 'google_api' | 'gemini_parsers' | 'go
 export interface FunctionSpec {
   /** Function name and Terraform address (`aws_lambda_function.<name>`). */
   readonly name: string;
+  /** The deployed description, verbatim (PAYPULSE_REFERENCE §2.2a); none where the function has none. */
+  readonly description?: string;
   readonly code: FunctionCode;
   /** Seconds. */
   readonly timeout: number;
@@ -93,6 +95,7 @@ const gmailFetchEnvironment = (ctx: EnvironmentContext): Record<string, string> 
 export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
   {
     name: 'login_user',
+    description: "This function is triggered via the iOS app when an existing user logs in. It receives the user's email and password, verifies the user details, and then returns the access token in the response.",
     code: python(MAIN, 'python3.9'),
     timeout: 15,
     memorySize: 128,
@@ -103,6 +106,7 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
   },
   {
     name: 'signup_user',
+    description: "This function is triggered via the iOS app when a new user signs up. It creates a new user entry in DynamoDB, creates a folder with the UserID in rental invoices S3 bucket, and creates a secret for this user.",
     code: python(MAIN),
     timeout: 15,
     memorySize: 128,
@@ -113,6 +117,7 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
   },
   {
     name: 'get_user_profile',
+    description: "This function retrieves the profile information for the authenticated user.",
     code: python(MAIN),
     timeout: 10,
     memorySize: 128,
@@ -123,6 +128,7 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
   },
   {
     name: 'gmail_store_tokens',
+    description: "This function stores OAuth tokens received from iOS app for Gmail API access.",
     code: python(MAIN),
     timeout: 15,
     memorySize: 128,
@@ -133,6 +139,7 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
   },
   {
     name: 'delete_user',
+    description: "This function is used to delete a user's account from PayPulse. This deletes the user's invoices and information from DynamoDB tables, their secrets, and their invoices in S3.",
     code: python(MAIN),
     timeout: 30,
     memorySize: 128,
@@ -150,6 +157,7 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
   },
   {
     name: 'fetch_invoices',
+    description: "This function is a one-time trigger used to fetch all rental invoices found in the email inbox, download the PDF invoices, and upload them to the S3 bucket.",
     code: python(LAMBDA_FUNCTION),
     timeout: 300,
     environment: gmailFetchEnvironment,
@@ -159,6 +167,7 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
   },
   {
     name: 'fetch_latest_invoice',
+    description: "This function is triggered via API Gateway. It checks to see if an invoice is available for the current month, if not already parsed.",
     code: python(MAIN),
     timeout: 60,
     environment: gmailFetchEnvironment,
@@ -168,6 +177,7 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
   },
   {
     name: 'parse_invoice',
+    description: "This function is triggered whenever a new rental invoice PDF is uploaded to the S3 bucket. It parses the function and inserts the rental invoice details into the DynamoDB table.",
     code: { type: 'image' },
     timeout: 60,
     environment: (c) => ({ DYNAMODB_TABLE: c.tables.rentalInvoices, REGION: c.region }),
@@ -177,6 +187,7 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
   },
   {
     name: 'send_invoice_notification',
+    description: "This function is triggered whenever a new record is added to the Wallenstam-Invoices DynamoDB table. It sends a SNS notification containing the invoice details.",
     code: python(MAIN),
     timeout: 3,
     environment: (c) => ({ SNS_TOPIC_ARN: c.notificationTopicArn }),
@@ -186,6 +197,7 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
   },
   {
     name: 'get_rental_invoice',
+    description: "This function retrieves all details for a given rental invoice ID.",
     code: python(MAIN),
     timeout: 10,
     memorySize: 128,
@@ -196,6 +208,7 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
   },
   {
     name: 'get_invoices',
+    description: "This function retrieves all invoices (rental or retail) for a given user.",
     code: python(MAIN),
     timeout: 15,
     memorySize: 256,
@@ -227,6 +240,7 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
   },
   {
     name: 'parse_retail_invoice',
+    description: "This function is triggered whenever a new retail invoice HTML file is uploaded to the S3 bucket. It parses the HTML and inserts the retail invoice details into the DynamoDB tables.",
     code: { type: 'zip', runtime: NODE_RUNTIME, handler: NODE_HANDLER, source: 'handlers' },
     timeout: 60,
     memorySize: 256,
@@ -242,6 +256,7 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
   },
   {
     name: 'delete_retail_invoice',
+    description: "This function deletes a retail invoice (hard delete from DynamoDB and S3) for a given user.",
     code: python(MAIN),
     timeout: 15,
     memorySize: 128,
@@ -279,6 +294,7 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
   },
   {
     name: 'start_retail_invoice_backfill',
+    description: "Starts a historical retail invoice backfill (Step Functions execution) for the authenticated caller. UNTESTED.",
     code: python(MAIN),
     timeout: 15,
     memorySize: 128,

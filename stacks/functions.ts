@@ -53,6 +53,7 @@ export class Functions extends Construct {
     const layers = props.layerArns(spec);
     const fn = new LambdaFunction(this, spec.name, {
       functionName: spec.name,
+      ...(spec.description !== undefined ? { description: spec.description } : {}),
       role: props.roleArn(spec),
       timeout: spec.timeout,
       ...(spec.memorySize !== undefined ? { memorySize: spec.memorySize } : {}),

@@ -85,13 +85,14 @@ export class PayPulseStack extends TerraformStack {
       mode: config.executionRoles,
       roleArns: config.roleArns,
       sharedRoleName: config.sharedRoleName,
+      roleNames: config.roleNames,
       partition: partition.partition,
       accountId,
       region,
       invoicesBucketArn: this.invoiceStorage.bucket.arn,
       environment,
     });
-    const layers = new LambdaLayers(this, 'layers', config.layers);
+    const layers = new LambdaLayers(this, 'layers', { refs: config.layers, partition: partition.partition, region });
     const zipArtifact = (spec: FunctionSpec): ZipArtifact =>
       spec.code.type === 'zip' && spec.code.source === 'handlers' && config.zipArtifacts === 'managed'
         ? this.lambdaArtifacts.managedZip(spec.name, bundles(spec.name))

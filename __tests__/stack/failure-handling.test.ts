@@ -23,12 +23,12 @@ describe('failure handling of the S3-triggered parsers', () => {
 
   it('lets each parser’s role send to the queue, and nothing else', () => {
     const policy = resource(tf, 'aws_iam_role_policy.parse_invoice_failure_destination');
-    expect(policy.role).toBe('wallenstam_lambda_role');
+    expect(policy.role).toBe('Wallenstam-Lambda-Role');
     expect(JSON.parse(policy.policy as string)).toEqual({
       Version: '2012-10-17',
       Statement: [{ Sid: 'SendFailedEvents', Effect: 'Allow', Action: 'sqs:SendMessage', Resource: '${aws_sqs_queue.parse_failures.arn}' }],
     });
-    expect(resource(tf, 'aws_iam_role_policy.parse_retail_invoice_failure_destination').role).toBe('parse_retail_invoice_role');
+    expect(resource(tf, 'aws_iam_role_policy.parse_retail_invoice_failure_destination').role).toBe('parse_retail_invoice_lambda_role');
   });
 
   it('attaches to the managed roles when the stack creates them, and to a configured role by its name', () => {

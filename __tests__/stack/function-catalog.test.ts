@@ -1,4 +1,5 @@
 import { resource, synthPayPulse } from './synth';
+import { DEFAULT_ROLE_NAMES } from '../../stacks/config';
 
 /**
  * The reference's function inventory (PAYPULSE_REFERENCE §2.2), written out again
@@ -62,6 +63,7 @@ interface LambdaJson {
   memory_size?: number;
   layers?: string[];
   role: string;
+  description?: string;
   s3_bucket?: string;
   s3_key?: string;
   s3_object_version?: string;
@@ -88,7 +90,8 @@ describe('function catalog', () => {
   });
 
   it.each(ZIP_FUNCTIONS)('%s runs under the shared role or its own', (name) => {
-    const role = INVENTORY[name].shared ? 'wallenstam_lambda_role' : `${name}_role`;
+    const role = INVENTORY[name].shared ? 'Wallenstam-Lambda-Role' : DEFAULT_ROLE_NAMES[name];
+    expect(role).toBeDefined();
     expect(fn(name).role).toBe(`arn:\${data.aws_partition.current.partition}:iam::\${data.aws_caller_identity.current.account_id}:role/${role}`);
   });
 
@@ -146,6 +149,21 @@ describe('function catalog', () => {
     expect(login.layers).toEqual([arn, '${data.aws_lambda_layer_version.pyjwt_layer.arn}', '${data.aws_lambda_layer_version.utils_layer.arn}']);
     expect(custom.data?.aws_lambda_layer_version?.bcrypt_layer).toBeUndefined();
     expect(custom.data?.aws_lambda_layer_version?.utils_layer).toEqual({ layer_name: 'utils-layer' });
+  });
+
+  it('takes bcrypt from the public Klayers layer of the region, latest python3.12 version, not from this account', () => {
+    expect(tf.data?.aws_lambda_layer_version?.bcrypt_layer).toEqual({
+      layer_name: 'arn:${data.aws_partition.current.partition}:lambda:${var.aws_region}:770693421928:layer:Klayers-p312-bcrypt',
+      compatible_runtime: 'python3.12',
+    });
+  });
+
+  it('keeps every deployed description verbatim (parse_retail_invoice no longer mentions Gemini, an intended change)', () => {
+    expect(fn('login_user').description).toMatch(/^This function is triggered via the iOS app when an existing user logs in\./);
+    expect(fn('get_invoices').description).toBe('This function retrieves all invoices (rental or retail) for a given user.');
+    expect(fn('fetch_retail_invoices').description).toBeUndefined();
+    expect(fn('fetch_and_classify_retail_invoices').description).toBeUndefined();
+    expect(fn('parse_retail_invoice').description).not.toMatch(/Gemini/);
   });
 
   it('rejects a layer reference that is neither an ARN nor a name', () => {

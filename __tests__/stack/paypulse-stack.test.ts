@@ -194,7 +194,9 @@ describe('PayPulse stack (defaults)', () => {
         function_name: 'parse_invoice',
         package_type: 'Image',
         image_uri: '${aws_ecr_repository.invoice_parser.repository_url}@${docker_registry_image.invoice_parser.sha256_digest}',
-        role: 'arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:role/wallenstam_lambda_role',
+        description:
+          'This function is triggered whenever a new rental invoice PDF is uploaded to the S3 bucket. It parses the function and inserts the rental invoice details into the DynamoDB table.',
+        role: 'arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:role/Wallenstam-Lambda-Role',
         timeout: 60,
         environment: { variables: { DYNAMODB_TABLE: 'RentalInvoices', REGION: '${var.aws_region}' } },
       });
@@ -294,8 +296,15 @@ describe('PayPulse stack variants', () => {
     expect(resource(tf, 'aws_lambda_function.parse_invoice').role).toBe(own);
     expect(resource(tf, 'aws_lambda_function.login_user').role).toBe(shared);
     expect(resource(tf, 'aws_lambda_function.signup_user').role).toBe(
-      'arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:role/signup_user_role',
+      'arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:role/Signup-Lambda-Role',
     );
+  });
+
+  it('takes role names from config, with the deployed names as defaults', () => {
+    const { tf } = synthPayPulse({ sharedRoleName: 'Shared-Role', roleNames: { signup_user: 'Other-Signup-Role' } });
+    expect(resource(tf, 'aws_lambda_function.login_user').role).toMatch(/:role\/Shared-Role$/);
+    expect(resource(tf, 'aws_lambda_function.signup_user').role).toMatch(/:role\/Other-Signup-Role$/);
+    expect(resource(tf, 'aws_lambda_function.get_user_profile').role).toMatch(/:role\/get_user_profile_lambda_role$/);
   });
 
   describe('managed execution roles', () => {
