@@ -19,7 +19,11 @@ function listing(dir: string, depth: number): string[] {
  * for configurations without modules on a local backend at the offline path (the cache
  * holds no module installs).
  */
-export async function initFromMirror(workDir: string, pluginDir: string, onLine?: (line: string) => void): Promise<{ cached: boolean }> {
+export async function initFromMirror(
+  workDir: string,
+  pluginDir: string,
+  onLine?: (line: string) => void,
+): Promise<{ cached: boolean; cacheDir: string }> {
   const { stdout: version } = await runTerraform(['version', '-json'], { cwd: workDir });
   const key = createHash('sha256')
     .update(JSON.stringify([JSON.parse(version).terraform_version, pluginDir, listing(pluginDir, 5)]))
@@ -29,7 +33,7 @@ export async function initFromMirror(workDir: string, pluginDir: string, onLine?
   if (existsSync(join(cached, '.terraform.lock.hcl'))) {
     cpSync(join(cached, '.terraform'), join(workDir, '.terraform'), { recursive: true, verbatimSymlinks: true });
     cpSync(join(cached, '.terraform.lock.hcl'), join(workDir, '.terraform.lock.hcl'));
-    return { cached: true };
+    return { cached: true, cacheDir: cached };
   }
   await runTerraform(['init', '-input=false', '-no-color', `-plugin-dir=${pluginDir}`], { cwd: workDir, onLine });
   const staging = `${cached}.${process.pid}.${Date.now()}`;
@@ -42,5 +46,5 @@ export async function initFromMirror(workDir: string, pluginDir: string, onLine?
     // Another process cached the same key first; theirs is as good.
     rmSync(staging, { recursive: true, force: true });
   }
-  return { cached: false };
+  return { cached: false, cacheDir: cached };
 }

@@ -2,10 +2,11 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { awsFactsFromState } from './aws-facts';
 import { TerraformFailedError } from './errors';
-import { initFromMirror } from './init-cache';
+import { INIT_CACHE_DIR, initFromMirror } from './init-cache';
 import { startLoopbackAws } from './loopback-aws';
 import { OFFLINE_OVERRIDE_FILE, OFFLINE_STATE_FILE, offlineOverride } from './offline-override';
 import type { PlanJson } from './plan-json';
+import { awsResourceSchemas, type ResourceSchemas } from './provider-schema';
 import { runTerraform } from './run-terraform';
 import type { TerraformState } from './state-file';
 
@@ -23,6 +24,8 @@ export interface OfflinePlanOptions {
 
 export interface OfflinePlanResult {
   readonly plan: PlanJson;
+  /** The aws provider's resource schemas (cached with the init). */
+  readonly schemas: ResourceSchemas;
   /** Whether `terraform init` came from the cache. */
   readonly initCached: boolean;
   readonly timings: { readonly initMs: number; readonly planMs: number };
@@ -43,8 +46,10 @@ export async function offlinePlan(options: OfflinePlanOptions): Promise<OfflineP
     const t0 = Date.now();
     progress(`terraform init (provider mirror ${pluginDir})`);
     let initCached = false;
-    if (options.cacheInit ?? true) initCached = (await initFromMirror(workDir, pluginDir, progress)).cached;
+    let cacheDir = INIT_CACHE_DIR;
+    if (options.cacheInit ?? true) ({ cached: initCached, cacheDir } = await initFromMirror(workDir, pluginDir, progress));
     else await runTerraform(['init', '-input=false', '-no-color', `-plugin-dir=${pluginDir}`], { cwd: workDir, onLine: progress });
+    const schemas = await awsResourceSchemas(workDir, cacheDir);
     if (initCached) progress('terraform init: reused the cached provider install');
     const t1 = Date.now();
     progress('terraform plan -refresh=false');
@@ -61,7 +66,7 @@ export async function offlinePlan(options: OfflinePlanOptions): Promise<OfflineP
       throw err;
     }
     const { stdout } = await runTerraform(['show', '-json', 'plan.bin'], { cwd: workDir });
-    return { plan: JSON.parse(stdout) as PlanJson, initCached, timings: { initMs: t1 - t0, planMs: Date.now() - t1 } };
+    return { plan: JSON.parse(stdout) as PlanJson, schemas, initCached, timings: { initMs: t1 - t0, planMs: Date.now() - t1 } };
   } finally {
     await aws.close();
   }
