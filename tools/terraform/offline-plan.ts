@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { awsFactsFromState } from './aws-facts';
 import { TerraformFailedError } from './errors';
-import { INIT_CACHE_DIR, initFromMirror } from './init-cache';
+import { initFromMirror } from './init-cache';
 import { startLoopbackAws } from './loopback-aws';
 import { OFFLINE_OVERRIDE_FILE, OFFLINE_STATE_FILE, offlineOverride } from './offline-override';
 import type { PlanJson } from './plan-json';
@@ -17,8 +17,11 @@ export interface OfflinePlanOptions {
   readonly pluginDir: string;
   /** TF_VAR_* and the like for the terraform process (never logged). */
   readonly env?: Readonly<Record<string, string>>;
-  /** Reuse a cached init (only for configurations without modules). @default true */
-  readonly cacheInit?: boolean;
+  /**
+   * `cached`: reuse the init cache (configurations without modules); `fresh`: run
+   * `terraform init`; `none`: the work dir is initialised already. @default 'cached'
+   */
+  readonly init?: 'cached' | 'fresh' | 'none';
   readonly progress?: (message: string) => void;
 }
 
@@ -46,9 +49,10 @@ export async function offlinePlan(options: OfflinePlanOptions): Promise<OfflineP
     const t0 = Date.now();
     progress(`terraform init (provider mirror ${pluginDir})`);
     let initCached = false;
-    let cacheDir = INIT_CACHE_DIR;
-    if (options.cacheInit ?? true) ({ cached: initCached, cacheDir } = await initFromMirror(workDir, pluginDir, progress));
-    else await runTerraform(['init', '-input=false', '-no-color', `-plugin-dir=${pluginDir}`], { cwd: workDir, onLine: progress });
+    let cacheDir = join(workDir, '.terraform');
+    const init = options.init ?? 'cached';
+    if (init === 'cached') ({ cached: initCached, cacheDir } = await initFromMirror(workDir, pluginDir, progress));
+    else if (init === 'fresh') await runTerraform(['init', '-input=false', '-no-color', `-plugin-dir=${pluginDir}`], { cwd: workDir, onLine: progress });
     const schemas = await awsResourceSchemas(workDir, cacheDir);
     if (initCached) progress('terraform init: reused the cached provider install');
     const t1 = Date.now();

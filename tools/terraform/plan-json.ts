@@ -6,6 +6,8 @@ export interface ResourceChange {
   readonly mode: 'managed' | 'data';
   readonly type: string;
   readonly name: string;
+  readonly index?: string | number;
+  readonly provider_name?: string;
   readonly change: {
     readonly actions: readonly string[];
     readonly before: unknown;
@@ -13,7 +15,7 @@ export interface ResourceChange {
     readonly after_unknown?: unknown;
     readonly before_sensitive?: unknown;
     readonly after_sensitive?: unknown;
-    readonly importing?: { readonly id?: string; readonly identity?: unknown };
+      readonly importing?: { readonly id?: string; readonly identity?: unknown };
   };
   readonly action_reason?: string;
 }

@@ -17,7 +17,7 @@ export interface SchemaBlock {
 }
 
 /** Resource type → schema block, for the aws provider. */
-export type ResourceSchemas = Readonly<Record<string, { readonly block: SchemaBlock }>>;
+export type ResourceSchemas = Readonly<Record<string, { readonly version: number; readonly block: SchemaBlock }>>;
 
 const SCHEMA_FILE = 'aws-resource-schemas.json';
 const AWS = 'registry.terraform.io/hashicorp/aws';
