@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { builtOrPlaceholderBundles, cdktfJsonContext, placeholderBundles, synthesizePayPulse } from '../../scripts/synth/synthesize';
 
-describe('synthesizePayPulse (the path main.ts, parity and the local pipeline share)', () => {
+describe('synthesizePayPulse (the path main.ts, the plan tools and the local pipeline share)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'paypulse-synth-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -11,8 +11,8 @@ const MAX_VALUE = 80;
 /** A plan value for people; sensitive values are never shown. */
 function show(value: unknown, sensitive: boolean, unknown = false): string {
   if (unknown) return '(known after apply)';
-  if (sensitive) return '(sensitive)';
   if (value === undefined || value === null) return 'null';
+  if (sensitive) return '(sensitive)';
   const text = JSON.stringify(value);
   return text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE - 1)}…` : text;
 }

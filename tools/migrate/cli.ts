@@ -1,0 +1,61 @@
+import { rmSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { ToolError } from '../terraform/errors';
+import { synthForOfflinePlan } from '../plan/synth-stack';
+import { readStateFile } from '../terraform/state-file';
+import { stackAddresses } from './stack-addresses';
+import { splitState } from './split-state';
+
+const USAGE = `Usage: npm run migrate -- --state <existing tfstate> --out <dir>
+
+Splits the existing root's state (offline, with terraform state mv):
+  <dir>/stack.tfstate       the resources the PayPulse stack takes over
+  <dir>/existing.tfstate    the rest, for the old root
+  <dir>/removed.tf          removed { ... destroy = false } blocks for the old root
+  <dir>/migration-report.md what moved and what to do next
+
+Exit: 0 split written; 1 bad input (not a v4 state, already split, missing s3.tf
+resources) or Terraform failure, with nothing written; 2 usage error.`;
+
+export async function main(argv: string[]): Promise<number> {
+  let values: { state?: string; out?: string; help?: boolean };
+  try {
+    values = parseArgs({ args: argv, options: { state: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }).values;
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (!values.state || !values.out) {
+    process.stderr.write(`--state and --out are required\n\n${USAGE}\n`);
+    return 2;
+  }
+  try {
+    const state = readStateFile(values.state);
+    const { scratch, stackDir } = synthForOfflinePlan(state, process.env);
+    try {
+      const result = await splitState(values.state, values.out, stackAddresses(stackDir));
+      process.stdout.write(
+        `stack.tfstate: ${result.moved.length} resources; existing.tfstate: ${result.kept.length}; removed.tf: ${result.moved.length} blocks\n` +
+          `wrote ${Object.values(result.files).join(', ')}\n` +
+          `next: npm run plan -- --state ${result.files.stack}\n`,
+      );
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+    return 0;
+  } catch (err) {
+    const code = err instanceof ToolError ? err.code : 'INTERNAL_SERVER_ERROR';
+    process.stderr.write(`error: ${code}: ${(err as Error).message}\n`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}
