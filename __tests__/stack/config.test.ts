@@ -42,6 +42,23 @@ describe('resolveConfig', () => {
     expect((error as ConfigError).violations).toHaveLength(5);
   });
 
+  it('defaults role names to the deployed ones (the shared role is the `lambda_role` variable, not a resource name)', () => {
+    expect(DEFAULT_CONFIG.sharedRoleName).toBe('Wallenstam-Lambda-Role');
+    expect(DEFAULT_CONFIG.roleNames).toMatchObject({
+      signup_user: 'Signup-Lambda-Role',
+      parse_retail_invoice: 'parse_retail_invoice_lambda_role',
+      fetch_and_classify_retail_invoices: 'Fetch-And-Classify-Retail-Invoices_Lambda_Role',
+    });
+    expect(resolveConfig({ roleNames: { signup_user: 'Other' } }).roleNames).toMatchObject({ signup_user: 'Other', get_invoices: 'get_invoices_lambda_role' });
+    expect(() => resolveConfig({ roleNames: { signup_user: 'has space' } })).toThrow(/roleNames.signup_user 'has space' is not an IAM role name/);
+  });
+
+  it('takes bcrypt from Klayers by default, and accepts a pinned layer version ARN instead', () => {
+    expect(DEFAULT_CONFIG.layers.bcrypt).toBe('klayers:bcrypt');
+    expect(() => resolveConfig({ layers: { bcrypt: 'arn:aws:lambda:eu-west-1:770693421928:layer:Klayers-p312-bcrypt:7' } })).not.toThrow();
+    expect(() => resolveConfig({ layers: { bcrypt: 'klayers:' } })).toThrow(/layers.bcrypt/);
+  });
+
   it('rejects an unknown backend type', () => {
     expect(() => resolveConfig(configFromEnv({ PAYPULSE_BACKEND: 'gcs' }))).toThrow(/backend.type must be 'local' or 's3'/);
   });
