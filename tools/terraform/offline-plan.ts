@@ -10,6 +10,8 @@ import { awsResourceSchemas, type ResourceSchemas } from './provider-schema';
 import { runTerraform } from './run-terraform';
 import type { TerraformState } from './state-file';
 
+const HEARTBEAT_MS = 5000;
+
 export interface OfflinePlanOptions {
   /** A scratch copy of the configuration; the override and the state are written into it. */
   readonly workDir: string;
@@ -56,20 +58,26 @@ export async function offlinePlan(options: OfflinePlanOptions): Promise<OfflineP
     const schemas = await awsResourceSchemas(workDir, cacheDir);
     if (initCached) progress('terraform init: reused the cached provider install');
     const t1 = Date.now();
-    progress('terraform plan -refresh=false');
+    progress('terraform plan -refresh=false (the aws provider takes a while to load)');
+    // Terraform is quiet while the provider loads; a heartbeat shows the run is alive.
+    const heartbeat = setInterval(() => progress(`terraform still running (${Math.round((Date.now() - t1) / 1000)} s)`), HEARTBEAT_MS);
+    let stdout: string;
     try {
       await runTerraform(['plan', '-refresh=false', '-input=false', '-lock=false', '-no-color', '-out=plan.bin'], {
         cwd: workDir,
         env: options.env,
-        onLine: (line) => /^(Plan:|No changes|.*: (Reading|Read complete))/.test(line) && progress(line),
+        onLine: (line) => /^(Plan:|No changes)/.test(line) && progress(line),
       });
+      progress('terraform show -json');
+      ({ stdout } = await runTerraform(['show', '-json', 'plan.bin'], { cwd: workDir }));
     } catch (err) {
       if (aws.unanswered.length && err instanceof TerraformFailedError) {
         throw new TerraformFailedError(`${err.message} (offline endpoint could not answer: ${aws.unanswered.join(', ')})`);
       }
       throw err;
+    } finally {
+      clearInterval(heartbeat);
     }
-    const { stdout } = await runTerraform(['show', '-json', 'plan.bin'], { cwd: workDir });
     return { plan: JSON.parse(stdout) as PlanJson, schemas, initCached, timings: { initMs: t1 - t0, planMs: Date.now() - t1 } };
   } finally {
     await aws.close();
