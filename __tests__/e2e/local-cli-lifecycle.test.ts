@@ -1,6 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listeningSockets, processGone } from '../support/listening-sockets';
+import { editStack, synthesizedStackPath } from './support/pipeline-world';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -37,6 +40,20 @@ async function waitFor(condition: () => boolean, timeoutMs: number): Promise<boo
   return condition();
 }
 
+/** Pids of running processes whose command line contains `text` (Linux /proc). */
+function processesMentioning(text: string): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(text);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
 /** Kills a JVM the run under test left behind, so a failing test does not leak it. */
 const reap = (pid: number) => processGone(pid) || process.kill(pid, 'SIGKILL');
 
@@ -68,6 +85,30 @@ describe('npm run local always stops its servers', () => {
       expect(await waitFor(() => processGone(run.javaPid), 15000)).toBe(true);
     } finally {
       reap(run.javaPid);
+    }
+  }, 120000);
+
+  it('a fatal error after DynamoDB Local started (a bucket s3rver rejects) exits 1 with one error line and leaves no JVM', async () => {
+    const stack = editStack(await synthesizedStackPath(), (tf) => {
+      (tf.variable as Record<string, { default?: string }>).invoices_bucket_name.default = 'Not_A_Valid_Bucket';
+    });
+    // A temp dir of its own: the launcher is compiled there, so this run's JVM is told apart by its command line.
+    const ownTmp = mkdtempSync(join(tmpdir(), 'paypulse-cli-fatal-'));
+    try {
+      const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/local.ts', '--stack', stack], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 90000,
+        env: { ...process.env, TMPDIR: ownTmp },
+      });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(/^local: .*bucket/im);
+      expect(run.stderr).not.toMatch(/^\s+at /m);
+      const leftover = processesMentioning(ownTmp);
+      leftover.forEach(reap);
+      expect(leftover).toEqual([]);
+    } finally {
+      rmSync(ownTmp, { recursive: true, force: true });
     }
   }, 120000);
 });
