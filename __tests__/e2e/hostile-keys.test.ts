@@ -22,7 +22,18 @@ describe('npm run local: keys s3rver must not store get a refused line, and the 
     ]);
   });
 
-  it('a good upload after the refusals is processed', async () => {
+  it.each([
+    ['a zero-byte PDF', Buffer.alloc(0)],
+    ['random bytes named .pdf', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256))],
+    ['a truncated PDF', Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages [')],
+  ])('%s is reported as an error and the pipeline goes on', async (_name, body) => {
+    const key = `invoices/u1/rental/Hyresavi_${body.length}.pdf`;
+    await world.upload(key, body, 'application/pdf');
+    const [report] = await world.reportsFor(key);
+    expect(report).toMatchObject({ function: 'parse_invoice', outcome: 'error', error: { code: expect.any(String), message: expect.any(String) } });
+  });
+
+  it('a good upload after the refusals and the bad objects is processed', async () => {
     const key = 'invoices/u1/rental/Hyresavi_1297534008.pdf';
     await world.upload(key, pdf, 'application/pdf');
     expect(await world.reportsFor(key)).toEqual([expect.objectContaining({ function: 'parse_invoice', outcome: 'inserted' })]);
