@@ -93,12 +93,21 @@ export interface PayPulseConfig {
    */
   readonly hardenedLambdaBucketPolicy: boolean;
   /**
-   * Every hardening that changes an existing resource: the hardened lambda bucket policy
-   * and `source_account` on the S3 invoke permissions (which replaces them). Additions
-   * (lambda bucket SSE and public-access block, failure queue) are always on.
+   * Every hardening that changes an existing resource: the hardened lambda bucket policy,
+   * `source_account` on the S3 invoke permissions (which replaces them), and a dedicated
+   * execution role for S3-triggered functions on the shared role (parse_invoice), so its
+   * failure destination is granted to it alone. Additions (lambda bucket SSE, public-access
+   * block and lifecycle, the invoices bucket's TLS-only policy, failure queue and alarm)
+   * are always on. See stacks/hardened-changes.ts.
    * @default false
    */
   readonly hardened: boolean;
+  /** Noncurrent lambda zip versions always kept for rollbacks (1-100). @default 10 */
+  readonly lambdaZipNoncurrentVersionsKept: number;
+  /** Days after which a noncurrent zip version beyond the kept ones expires. @default 30 */
+  readonly lambdaZipNoncurrentDays: number;
+  /** SNS topic the failure-queue alarm notifies. @default none (the alarm shows in CloudWatch only) */
+  readonly failureAlarmTopicArn?: string;
   /** @default 'external' */
   readonly executionRoles: ExecutionRoleMode;
   /**
@@ -181,6 +190,8 @@ export const DEFAULT_CONFIG: PayPulseConfig = {
   backend: { type: 'local', path: 'terraform.paypulse.tfstate' },
   hardenedLambdaBucketPolicy: false,
   hardened: false,
+  lambdaZipNoncurrentVersionsKept: 10,
+  lambdaZipNoncurrentDays: 30,
   executionRoles: 'external',
   roleArns: {},
   sharedRoleName: 'Wallenstam-Lambda-Role',
@@ -226,6 +237,7 @@ const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/;
 const ECR_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const LAYER_REF = /^(arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:layer:[A-Za-z0-9_-]+:\d+|klayers:[A-Za-z0-9_-]+|[A-Za-z0-9_-]{1,140})$/;
 const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
+const SNS_TOPIC_ARN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/;
 
 function validate(config: PayPulseConfig): string[] {
   const violations: string[] = [];
@@ -276,6 +288,13 @@ function validate(config: PayPulseConfig): string[] {
     check(ROLE_NAME.test(name), `roleNames.${fn} '${name}' is not an IAM role name`);
   }
   check(ROLE_NAME.test(config.sharedRoleName), `sharedRoleName '${config.sharedRoleName}' is not an IAM role name`);
+  const kept = config.lambdaZipNoncurrentVersionsKept;
+  check(Number.isInteger(kept) && kept >= 1 && kept <= 100, `lambdaZipNoncurrentVersionsKept must be an integer from 1 to 100, got ${kept}`);
+  const days = config.lambdaZipNoncurrentDays;
+  check(Number.isInteger(days) && days >= 1, `lambdaZipNoncurrentDays must be a positive integer, got ${days}`);
+  if (config.failureAlarmTopicArn !== undefined) {
+    check(SNS_TOPIC_ARN.test(config.failureAlarmTopicArn), `failureAlarmTopicArn '${config.failureAlarmTopicArn}' is not an SNS topic ARN`);
+  }
   for (const [layer, ref] of Object.entries(config.layers)) {
     check(LAYER_REF.test(ref), `layers.${layer} '${ref}' is neither a layer version ARN nor a layer name`);
   }
@@ -312,7 +331,7 @@ export function resolveConfig(...overrides: Array<PayPulseConfigOverrides | unde
  *   PAYPULSE_HARDENED_LAMBDA_BUCKET_POLICY=true, PAYPULSE_HARDENED=true, PAYPULSE_EXECUTION_ROLES=managed,
  *   PAYPULSE_PARSER_IMAGE_TAG (selects the pinned image mode), PAYPULSE_ZIP_ARTIFACTS=external,
  *   PAYPULSE_BACKEND=s3 with PAYPULSE_STATE_BUCKET, PAYPULSE_STATE_KEY, PAYPULSE_STATE_REGION,
- *   PAYPULSE_STATE_LOCK_TABLE (optional).
+ *   PAYPULSE_STATE_LOCK_TABLE (optional), PAYPULSE_FAILURE_ALARM_TOPIC_ARN.
  */
 export function configFromEnv(env: Readonly<Record<string, string | undefined>>): PayPulseConfigOverrides {
   const overrides: Record<string, unknown> = {};
@@ -328,6 +347,7 @@ export function configFromEnv(env: Readonly<Record<string, string | undefined>>)
   set('executionRoles', env.PAYPULSE_EXECUTION_ROLES);
   if (env.PAYPULSE_PARSER_IMAGE_TAG) set('parserImage', { mode: 'pinned', tag: env.PAYPULSE_PARSER_IMAGE_TAG });
   set('zipArtifacts', env.PAYPULSE_ZIP_ARTIFACTS);
+  set('failureAlarmTopicArn', env.PAYPULSE_FAILURE_ALARM_TOPIC_ARN);
   if (env.PAYPULSE_BACKEND === 's3') {
     set('backend', {
       type: 's3',

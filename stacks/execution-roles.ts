@@ -17,6 +17,12 @@ export interface ExecutionRolesProps {
   readonly region: string;
   readonly invoicesBucketArn: string;
   readonly environment: EnvironmentContext;
+  /**
+   * S3-triggered functions on the shared role (parse_invoice) get a role of their own, as
+   * in `managed` mode, so what they alone need is not granted to every shared-role function.
+   * Changes the function's role, so it comes with `hardened`. @default false
+   */
+  readonly dedicatedRolesForSharedParsers?: boolean;
 }
 
 /** DynamoDB actions the parsers use: GetItem (retail reads the stored row to decide its outcome), PutItem, UpdateItem. */
@@ -39,17 +45,28 @@ export class ExecutionRoles extends Construct {
 
   /** The role's name, for attaching policies to it. */
   roleName(spec: FunctionSpec): string {
-    if (this.props.mode === 'managed' && spec.trigger.type === 's3') return this.managedRole(spec).name;
+    if (this.usesManagedRole(spec)) return this.managedRole(spec).name;
     const explicit = this.explicitArn(spec);
     if (explicit) return explicit.slice(explicit.lastIndexOf('/') + 1);
     return this.defaultRoleName(spec);
   }
 
   roleArn(spec: FunctionSpec): string {
-    if (this.props.mode === 'managed' && spec.trigger.type === 's3') return this.managedRole(spec).arn;
+    if (this.usesManagedRole(spec)) return this.managedRole(spec).arn;
     const explicit = this.explicitArn(spec);
     if (explicit) return explicit;
     return `arn:${this.props.partition}:iam::${this.props.accountId}:role/${this.defaultRoleName(spec)}`;
+  }
+
+  /** The function runs on the shared role, whose other users this stack must not widen. */
+  sharesRole(spec: FunctionSpec): boolean {
+    return !this.usesManagedRole(spec) && spec.role === 'shared' && this.props.roleArns[spec.name] === undefined;
+  }
+
+  private usesManagedRole(spec: FunctionSpec): boolean {
+    if (spec.trigger.type !== 's3') return false;
+    if (this.props.mode === 'managed') return true;
+    return this.props.dedicatedRolesForSharedParsers === true && spec.role === 'shared' && this.props.roleArns[spec.name] === undefined;
   }
 
   private explicitArn(spec: FunctionSpec): string | undefined {

@@ -4,8 +4,12 @@ import { LambdaFunctionEventInvokeConfig } from '@cdktf/provider-aws/lib/lambda-
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 
 export interface FailureHandlingProps {
-  /** The asynchronously invoked functions: name and execution role name. */
-  readonly functions: ReadonlyArray<{ readonly name: string; readonly functionName: string; readonly roleName: string }>;
+  /**
+   * The asynchronously invoked functions: name and execution role name. A function without
+   * `roleName` runs on a role shared with unrelated functions: it gets retries but no
+   * failure destination, since granting `sqs:SendMessage` would grant it to all of them.
+   */
+  readonly functions: ReadonlyArray<{ readonly name: string; readonly functionName: string; readonly roleName?: string }>;
   /** Retries after the first attempt (Lambda allows 0-2). @default 2 */
   readonly maximumRetryAttempts?: number;
   /** @default 21600 (6 hours) */
@@ -20,7 +24,8 @@ const RETENTION_SECONDS = 14 * 24 * 3600;
  * S3 unavailable). Lambda retries the asynchronous invocation, then sends the event
  * to the encrypted `parse_failures` queue, from where it can be replayed: no invoice
  * is lost. Permanent failures (a bad document) return an error envelope instead and
- * are not retried. All of this is new, so it adds resources and changes none.
+ * are not retried. All of this is new, so it adds resources and changes none. A
+ * function on the shared role (parse_invoice unless `hardened`) gets the retries only.
  */
 export class FailureHandling extends Construct {
   readonly queue: SqsQueue;
@@ -35,25 +40,33 @@ export class FailureHandling extends Construct {
     this.queue.overrideLogicalId('parse_failures');
 
     for (const fn of props.functions) {
-      const sendFailures = new IamRolePolicy(this, `${fn.name}-failure-destination`, {
-        name: `${fn.name}_failure_destination`,
-        role: fn.roleName,
-        policy: JSON.stringify({
-          Version: '2012-10-17',
-          Statement: [{ Sid: 'SendFailedEvents', Effect: 'Allow', Action: 'sqs:SendMessage', Resource: this.queue.arn }],
-        }),
-      });
-      sendFailures.overrideLogicalId(`${fn.name}_failure_destination`);
-
+      const sendFailures = fn.roleName === undefined ? undefined : this.grantSend(fn.name, fn.roleName);
       const invokeConfig = new LambdaFunctionEventInvokeConfig(this, `${fn.name}-invoke-config`, {
         functionName: fn.functionName,
         maximumRetryAttempts: props.maximumRetryAttempts ?? 2,
         maximumEventAgeInSeconds: props.maximumEventAgeSeconds ?? 21600,
-        destinationConfig: { onFailure: { destination: this.queue.arn } },
-        // Lambda checks the role can send to the destination when the config is created.
-        dependsOn: [sendFailures],
+        ...(sendFailures
+          ? {
+              destinationConfig: { onFailure: { destination: this.queue.arn } },
+              // Lambda checks the role can send to the destination when the config is created.
+              dependsOn: [sendFailures],
+            }
+          : {}),
       });
       invokeConfig.overrideLogicalId(fn.name);
     }
+  }
+
+  private grantSend(name: string, roleName: string): IamRolePolicy {
+    const sendFailures = new IamRolePolicy(this, `${name}-failure-destination`, {
+      name: `${name}_failure_destination`,
+      role: roleName,
+      policy: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Sid: 'SendFailedEvents', Effect: 'Allow', Action: 'sqs:SendMessage', Resource: this.queue.arn }],
+      }),
+    });
+    sendFailures.overrideLogicalId(`${name}_failure_destination`);
+    return sendFailures;
   }
 }

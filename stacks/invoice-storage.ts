@@ -2,11 +2,13 @@ import { Construct } from 'constructs';
 import type { ITerraformDependable } from 'cdktf';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { S3BucketNotification } from '@cdktf/provider-aws/lib/s3-bucket-notification';
+import type { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
 import type { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
 import type { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import type { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
 import { S3Object } from '@cdktf/provider-aws/lib/s3-object';
 import { blockPublicAccess, enableVersioning, encryptWithAes256 } from './bucket-guards';
+import { requireTls } from './tls-only-policy';
 
 export interface InvoiceStorageProps {
   /** The bucket name (the `invoices_bucket_name` variable). */
@@ -26,7 +28,7 @@ export interface UploadRoute {
 /**
  * The `rental_invoices` bucket family of s3.tf: the bucket, versioning, AES-256
  * default encryption, all public access blocked, the invoices_path placeholder,
- * and the upload notification. Every resource keeps its HCL address.
+ * and the upload notification; plus a TLS-only bucket policy. Every resource keeps its HCL address.
  */
 export class InvoiceStorage extends Construct {
   readonly bucket: S3Bucket;
@@ -34,6 +36,8 @@ export class InvoiceStorage extends Construct {
   readonly encryption: S3BucketServerSideEncryptionConfigurationA;
   readonly publicAccessBlock: S3BucketPublicAccessBlock;
   readonly invoicesPath: S3Object;
+  /** Not in s3.tf, which gives this bucket no policy: added (never changed) to deny plain HTTP. */
+  readonly tlsOnlyPolicy: S3BucketPolicy;
 
   constructor(scope: Construct, id: string, props: InvoiceStorageProps) {
     super(scope, id);
@@ -44,6 +48,7 @@ export class InvoiceStorage extends Construct {
     this.versioning = enableVersioning(this, 'versioning', this.bucket, 'rental_invoices');
     this.encryption = encryptWithAes256(this, 'encryption', this.bucket, 'rental_invoices');
     this.publicAccessBlock = blockPublicAccess(this, 'public-access-block', this.bucket, 'rental_invoices');
+    this.tlsOnlyPolicy = requireTls(this, 'tls-only-policy', this.bucket, 'rental_invoices');
 
     this.invoicesPath = new S3Object(this, 'invoices-path', {
       bucket: this.bucket.id,

@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { AssetType, TerraformAsset } from 'cdktf';
 import { DataAwsS3Object } from '@cdktf/provider-aws/lib/data-aws-s3-object';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import type { S3BucketLifecycleConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
 import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
 import type { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
 import type { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
@@ -9,6 +10,7 @@ import type { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-vers
 import { S3Object } from '@cdktf/provider-aws/lib/s3-object';
 import type { BuiltZip } from './bundles';
 import { blockPublicAccess, enableVersioning, encryptWithAes256 } from './bucket-guards';
+import { expireNoncurrentVersions, type NoncurrentVersionRetention } from './lambda-bucket-lifecycle';
 import { lambdaBucketPolicy } from './lambda-bucket-policy';
 
 export interface LambdaArtifactsProps {
@@ -17,6 +19,8 @@ export interface LambdaArtifactsProps {
   readonly accountId: string;
   /** @default false */
   readonly hardenedPolicy?: boolean;
+  /** How long previous zip versions are kept (config `lambdaZipNoncurrentVersionsKept`, `lambdaZipNoncurrentDays`). */
+  readonly noncurrentVersions: NoncurrentVersionRetention;
 }
 
 /** Where a zip-deployed function's code lives: a versioned object in the lambda bucket. */
@@ -37,6 +41,7 @@ export class LambdaArtifacts extends Construct {
   readonly policy: S3BucketPolicy;
   readonly encryption: S3BucketServerSideEncryptionConfigurationA;
   readonly publicAccessBlock: S3BucketPublicAccessBlock;
+  readonly lifecycle: S3BucketLifecycleConfiguration;
 
   constructor(scope: Construct, id: string, props: LambdaArtifactsProps) {
     super(scope, id);
@@ -61,6 +66,7 @@ export class LambdaArtifacts extends Construct {
     // Not in s3.tf: added (never changed) so the artifact bucket has the invoices bucket's guarantees.
     this.encryption = encryptWithAes256(this, 'encryption', this.bucket, 'lambda_bucket');
     this.publicAccessBlock = blockPublicAccess(this, 'public-access-block', this.bucket, 'lambda_bucket');
+    this.lifecycle = expireNoncurrentVersions(this, 'lifecycle', this.bucket, this.versioning, props.noncurrentVersions, 'lambda_bucket');
   }
 
   /**

@@ -4,6 +4,8 @@
  * so a migration plans no change. The hardened form limits reads to this account's
  * Lambda service and denies any request not made over TLS.
  */
+import { denyInsecureTransport } from './tls-only-policy';
+
 export interface LambdaBucketPolicyInput {
   readonly bucketArn: string;
   readonly accountId: string;
@@ -36,14 +38,7 @@ export function lambdaBucketPolicy({ bucketArn, accountId, hardened }: LambdaBuc
     Version: '2012-10-17',
     Statement: [
       { ...allowLambdaRead, Condition: { StringEquals: { 'aws:SourceAccount': accountId } } },
-      {
-        Sid: 'DenyInsecureTransport',
-        Effect: 'Deny',
-        Principal: '*',
-        Action: 's3:*',
-        Resource: [bucketArn, `${bucketArn}/*`],
-        Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-      },
+      denyInsecureTransport(bucketArn),
     ],
   };
 }

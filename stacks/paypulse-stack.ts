@@ -1,11 +1,13 @@
 import { Construct } from 'constructs';
 import { LocalBackend, S3Backend, TerraformStack, TerraformVariable } from 'cdktf';
+import type { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
 import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
 import type { BundleSource } from './bundles';
 import type { BackendConfig, PayPulseConfig } from './config';
 import { ExecutionRoles } from './execution-roles';
+import { alarmOnFailedEvents } from './failure-alarm';
 import { FailureHandling } from './failure-handling';
 import { FUNCTION_CATALOG, S3_TRIGGERED, SECRET_NAMES, UPLOAD_PREFIX, type EnvironmentContext, type FunctionSpec, type SecretName } from './function-catalog';
 import { Functions } from './functions';
@@ -31,6 +33,7 @@ export class PayPulseStack extends TerraformStack {
   readonly parserImage: ParserImage;
   readonly functions: Functions;
   readonly failureHandling: FailureHandling;
+  readonly failureAlarm: CloudwatchMetricAlarm;
 
   /**
    * @param bundles the built handler zips (scripts/build-handlers.ts); needed for managed
@@ -60,6 +63,7 @@ export class PayPulseStack extends TerraformStack {
       bucketName: this.variables.lambda_functions_bucket_name.stringValue,
       accountId,
       hardenedPolicy: config.hardened || config.hardenedLambdaBucketPolicy,
+      noncurrentVersions: { kept: config.lambdaZipNoncurrentVersionsKept, days: config.lambdaZipNoncurrentDays },
     });
     this.parserImage = new ParserImage(this, 'parser-image', {
       repositoryName: config.parserImageRepository,
@@ -91,6 +95,7 @@ export class PayPulseStack extends TerraformStack {
       region,
       invoicesBucketArn: this.invoiceStorage.bucket.arn,
       environment,
+      dedicatedRolesForSharedParsers: config.hardened,
     });
     const layers = new LambdaLayers(this, 'layers', { refs: config.layers, partition: partition.partition, region });
     const zipArtifact = (spec: FunctionSpec): ZipArtifact =>
@@ -113,8 +118,11 @@ export class PayPulseStack extends TerraformStack {
       functions: S3_TRIGGERED.map((spec) => ({
         name: spec.name,
         functionName: this.functions.functions.get(spec.name)!.functionName,
-        roleName: roles.roleName(spec),
+        roleName: roles.sharesRole(spec) ? undefined : roles.roleName(spec),
       })),
+    });
+    this.failureAlarm = alarmOnFailedEvents(this, 'failure-alarm', this.failureHandling.queue, 'parse_failures', {
+      topicArn: config.failureAlarmTopicArn,
     });
 
     this.invoiceStorage.routeUploads(

@@ -119,6 +119,55 @@ describe('each invariant catches its violation and names the address and the rul
     expect(check(tf).map((v) => v.detail).sort()).toEqual([
       'an Allow statement has no aws:SourceAccount condition',
       'does not deny aws:SecureTransport = false',
+      'no bucket policy denies s3:* when aws:SecureTransport is false',
+    ]);
+  });
+
+  it('a bucket without a TLS-only deny (the invoices bucket policy removed or weakened)', () => {
+    const tf = base();
+    const policy = tf.resource.aws_s3_bucket_policy.rental_invoices;
+    const doc = JSON.parse(policy.policy as string);
+    doc.Statement[0].Condition = { Bool: { 'aws:SecureTransport': 'true' } };
+    policy.policy = JSON.stringify(doc);
+    expect(check(tf)).toEqual([{ address: 'aws_s3_bucket.rental_invoices', rule: 'bucket-tls-only', detail: expect.any(String) }]);
+    delete tf.resource.aws_s3_bucket_policy.rental_invoices;
+    expect(check(tf).map((v) => `${v.address} ${v.rule}`)).toEqual(['aws_s3_bucket.rental_invoices bucket-tls-only']);
+  });
+
+  it('exempts the lambda bucket’s existing policy from the TLS rule only when not hardened', () => {
+    const plain = synthPayPulse({}).tf as unknown as StackJson;
+    expect(checkInvariants(plain, { hardened: false, immutableTags: false })).toEqual([]);
+    expect(checkInvariants(plain, { hardened: true, immutableTags: false }).filter((v) => v.rule === 'bucket-tls-only')).toEqual([
+      { address: 'aws_s3_bucket.lambda_bucket', rule: 'bucket-tls-only', detail: expect.any(String) },
+    ]);
+  });
+
+  it('a Lambda code bucket whose noncurrent zips never expire', () => {
+    const tf = base();
+    const rule = (tf.resource.aws_s3_bucket_lifecycle_configuration.lambda_bucket.rule as Array<Record<string, unknown>>)[0];
+    rule.status = 'Disabled';
+    expect(check(tf)).toEqual([{ address: 'aws_s3_bucket.lambda_bucket', rule: 'artifact-noncurrent-expiry', detail: expect.any(String) }]);
+    delete tf.resource.aws_s3_bucket_lifecycle_configuration;
+    expect(check(tf).map((v) => v.rule)).toEqual(['artifact-noncurrent-expiry']);
+  });
+
+  it('a queue without an alarm on its backlog', () => {
+    const tf = base();
+    tf.resource.aws_cloudwatch_metric_alarm.parse_failures.metric_name = 'NumberOfMessagesSent';
+    expect(check(tf)).toEqual([{ address: 'aws_sqs_queue.parse_failures', rule: 'queue-alarm', detail: expect.any(String) }]);
+    delete tf.resource.aws_cloudwatch_metric_alarm;
+    expect(check(tf).map((v) => v.rule)).toEqual(['queue-alarm']);
+  });
+
+  it('a grant on the role several functions share (sqs:SendMessage to the shared Wallenstam role, as before)', () => {
+    const tf = JSON.parse(synthPayPulse({}).json) as ReturnType<typeof base>;
+    tf.resource.aws_iam_role_policy.parse_invoice_failure_destination = {
+      name: 'parse_invoice_failure_destination',
+      role: 'Wallenstam-Lambda-Role',
+      policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: '${aws_sqs_queue.parse_failures.arn}' }] }),
+    };
+    expect(checkInvariants(tf as unknown as StackJson, { hardened: false, immutableTags: false })).toEqual([
+      { address: 'aws_iam_role_policy.parse_invoice_failure_destination', rule: 'shared-role-not-widened', detail: expect.stringMatching(/^grants to Wallenstam-Lambda-Role, the role of \d+ functions$/) },
     ]);
   });
 });

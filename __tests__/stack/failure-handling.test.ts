@@ -1,5 +1,18 @@
 import { resource, synthPayPulse } from './synth';
 
+const SEND_FAILURES = {
+  Version: '2012-10-17',
+  Statement: [{ Sid: 'SendFailedEvents', Effect: 'Allow', Action: 'sqs:SendMessage', Resource: '${aws_sqs_queue.parse_failures.arn}' }],
+};
+
+const withDestination = (fn: string) => ({
+  function_name: `\${aws_lambda_function.${fn}.function_name}`,
+  maximum_retry_attempts: 2,
+  maximum_event_age_in_seconds: 21600,
+  destination_config: { on_failure: { destination: '${aws_sqs_queue.parse_failures.arn}' } },
+  depends_on: [`aws_iam_role_policy.${fn}_failure_destination`],
+});
+
 describe('failure handling of the S3-triggered parsers', () => {
   const { tf } = synthPayPulse();
 
@@ -11,31 +24,51 @@ describe('failure handling of the S3-triggered parsers', () => {
     });
   });
 
-  it.each(['parse_invoice', 'parse_retail_invoice'])('retries %s twice, then sends the event to the queue', (fn) => {
-    expect(resource(tf, `aws_lambda_function_event_invoke_config.${fn}`)).toEqual({
-      function_name: `\${aws_lambda_function.${fn}.function_name}`,
-      maximum_retry_attempts: 2,
-      maximum_event_age_in_seconds: 21600,
-      destination_config: { on_failure: { destination: '${aws_sqs_queue.parse_failures.arn}' } },
-      depends_on: [`aws_iam_role_policy.${fn}_failure_destination`],
-    });
+  it('retries parse_retail_invoice twice, then sends the event to the queue, granted to its own role only', () => {
+    expect(resource(tf, 'aws_lambda_function_event_invoke_config.parse_retail_invoice')).toEqual(withDestination('parse_retail_invoice'));
+    const policy = resource(tf, 'aws_iam_role_policy.parse_retail_invoice_failure_destination');
+    expect(policy.role).toBe('parse_retail_invoice_lambda_role');
+    expect(JSON.parse(policy.policy as string)).toEqual(SEND_FAILURES);
   });
 
-  it('lets each parser’s role send to the queue, and nothing else', () => {
-    const policy = resource(tf, 'aws_iam_role_policy.parse_invoice_failure_destination');
-    expect(policy.role).toBe('Wallenstam-Lambda-Role');
-    expect(JSON.parse(policy.policy as string)).toEqual({
-      Version: '2012-10-17',
-      Statement: [{ Sid: 'SendFailedEvents', Effect: 'Allow', Action: 'sqs:SendMessage', Resource: '${aws_sqs_queue.parse_failures.arn}' }],
+  it('by default does not widen the shared role: parse_invoice (on it) is retried, with no failure destination', () => {
+    expect(resource(tf, 'aws_lambda_function_event_invoke_config.parse_invoice')).toEqual({
+      function_name: '${aws_lambda_function.parse_invoice.function_name}',
+      maximum_retry_attempts: 2,
+      maximum_event_age_in_seconds: 21600,
     });
-    expect(resource(tf, 'aws_iam_role_policy.parse_retail_invoice_failure_destination').role).toBe('parse_retail_invoice_lambda_role');
+    expect(tf.resource.aws_iam_role_policy?.parse_invoice_failure_destination).toBeUndefined();
+    const grantedRoles = Object.values(tf.resource.aws_iam_role_policy ?? {}).map((p) => p.role);
+    expect(grantedRoles).not.toContain('Wallenstam-Lambda-Role');
+  });
+
+  it('with hardened: parse_invoice gets a dedicated role, and only that role may send its failures to the queue', () => {
+    const hardened = synthPayPulse({ hardened: true }).tf;
+    expect(resource(hardened, 'aws_lambda_function.parse_invoice').role).toBe('${aws_iam_role.parse_invoice_execution.arn}');
+    expect(resource(hardened, 'aws_lambda_function_event_invoke_config.parse_invoice')).toEqual(withDestination('parse_invoice'));
+    const policy = resource(hardened, 'aws_iam_role_policy.parse_invoice_failure_destination');
+    expect(policy.role).toBe('${aws_iam_role.parse_invoice_execution.name}');
+    expect(JSON.parse(policy.policy as string)).toEqual(SEND_FAILURES);
+    // The other shared-role functions keep the shared role, which gains nothing.
+    expect(resource(hardened, 'aws_lambda_function.login_user').role).toMatch(/:role\/Wallenstam-Lambda-Role$/);
+    expect(Object.values(hardened.resource.aws_iam_role_policy ?? {}).map((p) => p.role)).not.toContain('Wallenstam-Lambda-Role');
+    // parse_retail_invoice already has a role of its own.
+    expect(resource(hardened, 'aws_lambda_function.parse_retail_invoice').role).toMatch(/:role\/parse_retail_invoice_lambda_role$/);
   });
 
   it('attaches to the managed roles when the stack creates them, and to a configured role by its name', () => {
     const managed = synthPayPulse({ executionRoles: 'managed' });
     expect(resource(managed.tf, 'aws_iam_role_policy.parse_invoice_failure_destination').role).toBe('${aws_iam_role.parse_invoice_execution.name}');
-    const configured = synthPayPulse({ roleArns: { parse_retail_invoice: 'arn:aws:iam::111122223333:role/service/retail-parser' } });
+    const configured = synthPayPulse({
+      roleArns: { parse_retail_invoice: 'arn:aws:iam::111122223333:role/service/retail-parser', parse_invoice: 'arn:aws:iam::111122223333:role/invoice-parser' },
+    });
     expect(resource(configured.tf, 'aws_iam_role_policy.parse_retail_invoice_failure_destination').role).toBe('retail-parser');
+    expect(resource(configured.tf, 'aws_iam_role_policy.parse_invoice_failure_destination').role).toBe('invoice-parser');
+  });
+
+  it('keeps a configured explicit ARN for the shared role shared: no grant to it', () => {
+    const { tf: shared } = synthPayPulse({ roleArns: { shared: 'arn:aws:iam::111122223333:role/Wallenstam-Lambda-Role' } });
+    expect(shared.resource.aws_iam_role_policy?.parse_invoice_failure_destination).toBeUndefined();
   });
 });
 

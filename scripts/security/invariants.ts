@@ -21,7 +21,11 @@ export type RuleId =
   | 'secrets-sensitive'
   | 'ecr-scan-on-push'
   | 'ecr-immutable-tags'
-  | 'hardened-bucket-policy';
+  | 'hardened-bucket-policy'
+  | 'bucket-tls-only'
+  | 'artifact-noncurrent-expiry'
+  | 'queue-alarm'
+  | 'shared-role-not-widened';
 
 export interface InvariantOptions {
   /** The stack was synthesized with `hardened: true`. */
@@ -53,6 +57,15 @@ const STAR_RESOURCE_ACTIONS = new Set(['ecr:GetAuthorizationToken', 'xray:PutTra
  * `hardened`: adding source_account replaces them, so parity keeps them as they are.
  */
 const PERMISSIONS_KEPT_FOR_PARITY = /^aws_lambda_permission\.allow_s3_invoke_/;
+
+/**
+ * Bucket policies that exist in the deployed state and stay as they are unless `hardened`
+ * (a bucket has one policy, so the TLS deny can only come with the hardened document).
+ */
+const BUCKET_POLICIES_KEPT_FOR_PARITY = new Set(['aws_s3_bucket_policy.lambda_bucket_policy']);
+
+/** Metrics that show a queue holding messages nobody consumed. */
+const BACKLOG_METRICS = new Set(['ApproximateNumberOfMessagesVisible', 'ApproximateAgeOfOldestMessage']);
 
 const SECRET_ENV = /SECRET|API_KEY|PASSWORD|TOKEN|CLIENT_ID/;
 
@@ -178,6 +191,58 @@ function checkHardenedBucketPolicy(tf: StackJson, options: InvariantOptions, out
   if (unlimited.length) out.push({ address, rule: 'hardened-bucket-policy', detail: 'an Allow statement has no aws:SourceAccount condition' });
 }
 
+const isTlsDeny = (s: Statement) =>
+  s.Effect === 'Deny' && list(s.Action).some((a) => a === 's3:*' || a === '*') && s.Condition?.Bool?.['aws:SecureTransport'] === 'false';
+
+function checkTlsOnly(tf: StackJson, options: InvariantOptions, out: Violation[]): void {
+  const bucketPolicies = resources(tf, 'aws_s3_bucket_policy');
+  for (const [address] of resources(tf, 'aws_s3_bucket')) {
+    const ref = `\${${address}.id}`;
+    const own = bucketPolicies.filter(([, block]) => block.bucket === ref);
+    if (!options.hardened && own.some(([policy]) => BUCKET_POLICIES_KEPT_FOR_PARITY.has(policy))) continue;
+    const statements = own.flatMap(([, block]) => (typeof block.policy === 'string' ? list(JSON.parse(block.policy).Statement as Statement | Statement[]) : []));
+    if (!statements.some(isTlsDeny)) out.push({ address, rule: 'bucket-tls-only', detail: 'no bucket policy denies s3:* when aws:SecureTransport is false' });
+  }
+}
+
+/** Every bucket Lambda code is deployed from keeps old zips for a while, not forever. */
+function checkArtifactLifecycle(tf: StackJson, out: Violation[]): void {
+  const codeBuckets = new Set(resources(tf, 'aws_lambda_function').map(([, block]) => block.s3_bucket).filter((b): b is string => typeof b === 'string'));
+  for (const [address] of resources(tf, 'aws_s3_bucket')) {
+    if (!codeBuckets.has(`\${${address}.id}`)) continue;
+    const rules = forBucket(tf, 'aws_s3_bucket_lifecycle_configuration', address.split('.')[1]).flatMap((c) => list(c.rule as Block | Block[]));
+    const expires = rules.some((r) => r.status === 'Enabled' && list(r.noncurrent_version_expiration as Block | Block[]).some((e) => Number(e.noncurrent_days) > 0));
+    if (!expires) out.push({ address, rule: 'artifact-noncurrent-expiry', detail: 'no enabled lifecycle rule expires noncurrent versions of the Lambda zips' });
+  }
+}
+
+function checkQueueAlarms(tf: StackJson, out: Violation[]): void {
+  const alarms = resources(tf, 'aws_cloudwatch_metric_alarm').map(([, block]) => block);
+  for (const [address] of resources(tf, 'aws_sqs_queue')) {
+    const watched = alarms.some(
+      (a) => a.namespace === 'AWS/SQS' && BACKLOG_METRICS.has(String(a.metric_name)) && (a.dimensions as Block | undefined)?.QueueName === `\${${address}.name}`,
+    );
+    if (!watched) out.push({ address, rule: 'queue-alarm', detail: 'no CloudWatch alarm on its visible messages or the age of its oldest message' });
+  }
+}
+
+/**
+ * A role several functions run on (the shared Wallenstam role) is not this stack's to
+ * widen: a grant meant for one function would reach all of them.
+ */
+function checkSharedRoles(tf: StackJson, out: Violation[]): void {
+  const users = new Map<string, number>();
+  for (const [, block] of resources(tf, 'aws_lambda_function')) {
+    const role = typeof block.role === 'string' ? block.role.slice(block.role.lastIndexOf('/') + 1) : undefined;
+    if (role && !role.startsWith('${')) users.set(role, (users.get(role) ?? 0) + 1);
+  }
+  for (const [address, block] of [...resources(tf, 'aws_iam_role_policy'), ...resources(tf, 'aws_iam_role_policy_attachment')]) {
+    const role = String(block.role);
+    const count = users.get(role) ?? 0;
+    if (count > 1) out.push({ address, rule: 'shared-role-not-widened', detail: `grants to ${role}, the role of ${count} functions` });
+  }
+}
+
 export function checkInvariants(tf: StackJson, options: InvariantOptions): Violation[] {
   const out: Violation[] = [];
   checkBuckets(tf, out);
@@ -187,6 +252,10 @@ export function checkInvariants(tf: StackJson, options: InvariantOptions): Viola
   checkSecrets(tf, out);
   checkEcr(tf, options, out);
   checkHardenedBucketPolicy(tf, options, out);
+  checkTlsOnly(tf, options, out);
+  checkArtifactLifecycle(tf, out);
+  checkQueueAlarms(tf, out);
+  checkSharedRoles(tf, out);
   return out;
 }
 
