@@ -1,3 +1,3 @@
-import { builtBundles, synthesizePayPulse } from './scripts/synth/synthesize';
+import { builtBundles, synthesizePayPulse } from './app/synthesize';
 
 synthesizePayPulse({ bundles: builtBundles() });

@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App } from 'cdktf';
-import { readManifest } from '../build/manifest';
-import { REPO_ROOT } from '../build/paths';
-import { bundlesFromManifest, type BundleSource } from '../../stacks/bundles';
-import { configFromEnv, resolveConfig, type PayPulseConfig, type PayPulseConfigOverrides } from '../../stacks/config';
-import { PayPulseStack } from '../../stacks/paypulse-stack';
+import { readManifest } from '../tools/build/manifest';
+import { REPO_ROOT } from '../tools/build/paths';
+import { bundlesFromManifest, type BundleSource } from '../stacks/bundles';
+import { configFromEnv, resolveConfig, type PayPulseConfig, type PayPulseConfigOverrides } from '../stacks/config';
+import { PayPulseStack } from '../stacks/paypulse-stack';
 
 /**
  * The one way this project builds its app: main.ts, the parity check and the local

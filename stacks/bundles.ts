@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 
 /**
- * What the stack needs of a built handler zip (scripts/build-handlers.ts writes them).
+ * What the stack needs of a built handler zip (tools/build/cli.ts writes them).
  * The stack asks for a path and a hash, and never runs the bundler itself, so stack
  * tests can pass fake bundles.
  */

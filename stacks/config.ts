@@ -1,4 +1,4 @@
-import { RETAIL_SUB_TYPES } from '../handlers/shared/sub-types';
+import { RETAIL_SUB_TYPES } from '../contract/sub-types';
 import type { LayerKey } from './function-catalog';
 
 /**
@@ -46,7 +46,7 @@ export type ParserImageConfig =
 
 /** Where zip functions whose source is in handlers/ get their artifact. */
 export type ZipArtifactMode =
-  /** Built by scripts/build-handlers.ts and uploaded by this stack as a versioned `aws_s3_object`. */
+  /** Built by tools/build/cli.ts and uploaded by this stack as a versioned `aws_s3_object`. */
   | 'managed'
   /** Uploaded by someone else; `data "aws_s3_object" "<fn>_zip"` reads its current version. */
   | 'external';

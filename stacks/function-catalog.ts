@@ -1,4 +1,4 @@
-import { RETAIL_SUB_TYPES } from '../handlers/shared/sub-types';
+import { RETAIL_SUB_TYPES } from '../contract/sub-types';
 import type { TableConfig } from './config';
 
 /**
@@ -34,7 +34,7 @@ export type FunctionTrigger =
 export type FunctionCode =
   /** A container image (parse_invoice). */
   | { readonly type: 'image' }
-  /** A zip built from `handlers/<dir>` by scripts/build-handlers.ts. */
+  /** A zip built from `handlers/<dir>` by tools/build/cli.ts. */
   | { readonly type: 'zip'; readonly runtime: string; readonly handler: string; readonly source: 'handlers' }
   /** A zip built elsewhere (the Python functions) and uploaded to the lambda bucket. */
   | { readonly type: 'zip'; readonly runtime: string; readonly handler: string; readonly source: 'external' };

@@ -33,7 +33,7 @@ export class PayPulseStack extends TerraformStack {
   readonly failureHandling: FailureHandling;
 
   /**
-   * @param bundles the built handler zips (scripts/build-handlers.ts); needed for managed
+   * @param bundles the built handler zips (tools/build/cli.ts); needed for managed
    *   zip artifacts and the image build
    */
   constructor(scope: Construct, id: string, config: PayPulseConfig, bundles: BundleSource) {

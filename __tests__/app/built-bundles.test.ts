@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { buildHandlers, REPO_ROOT } from '../../scripts/build';
+import { buildHandlers, REPO_ROOT } from '../../tools/build';
 import { bundlesFromManifest } from '../../stacks/bundles';
-import { resource, synthPayPulseWith } from './synth';
+import { resource, synthPayPulseWith } from '../stacks/synth';
 
 /** The stack wired to a real build (the construct tests use fake bundles). */
 describe('stack with the real handler build', () => {

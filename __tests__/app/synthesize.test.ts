@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { builtOrPlaceholderBundles, cdktfJsonContext, placeholderBundles, synthesizePayPulse } from '../../scripts/synth/synthesize';
+import { builtOrPlaceholderBundles, cdktfJsonContext, placeholderBundles, synthesizePayPulse } from '../../app/synthesize';
 
 describe('synthesizePayPulse (the path main.ts, parity and the local pipeline share)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'paypulse-synth-'));

@@ -27,7 +27,7 @@ export interface TerraformJson {
 
 const fakeZipDir = mkdtempSync(join(tmpdir(), 'paypulse-fake-zips-'));
 
-/** Stand-in bundles: construct tests never run the bundler (scripts/build-handlers.ts has its own tests). */
+/** Stand-in bundles: construct tests never run the bundler (tools/build/cli.ts has its own tests). */
 export const fakeBundles: BundleSource = (functionName: string): BuiltZip => {
   const content = `fake bundle of ${functionName}`;
   const path = join(fakeZipDir, `${functionName}.zip`);

@@ -1,6 +1,6 @@
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { classifyAwsError } from '../shared/aws-errors';
-import type { RentalInvoiceRecord } from './hyresavi';
+import type { RentalInvoiceRecord } from './core/hyresavi';
 
 /** What a write did: a new item, a changed one (a re-upload), or a re-delivered event. */
 export type WriteOutcome = 'inserted' | 'updated' | 'unchanged';

@@ -1,6 +1,6 @@
 import { positiveIntEnv, requireEnv } from '../shared/env';
-import { RETAIL_SUB_TYPES, type RetailSubType } from '../shared/sub-types';
-import { MAX_HTML_BYTES } from './extract/decode-body';
+import { RETAIL_SUB_TYPES, type RetailSubType } from '../../contract/sub-types';
+import { MAX_HTML_BYTES } from './core/decode-body';
 
 export interface RetailConfig {
   readonly retailTable: string;

@@ -1,7 +1,7 @@
 import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { classifyAwsError } from '../shared/aws-errors';
 import { DependencyError } from '../shared/errors';
-import type { RetailRecords } from './records';
+import type { RetailRecords } from './core/records';
 
 /**
  * What a write did:

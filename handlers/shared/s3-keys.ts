@@ -1,5 +1,5 @@
 import { InvalidKeyError } from './errors';
-import { isRetailSubType, RETAIL_SUB_TYPE_NAMES, type RetailSubType } from './sub-types';
+import { isRetailSubType, RETAIL_SUB_TYPE_NAMES, type RetailSubType } from '../../contract/sub-types';
 
 /**
  * The one grammar of PayPulse invoice object keys (PAYPULSE_REFERENCE §3).

@@ -11,7 +11,7 @@ import { figure, type BenchFigure } from './measure';
 export async function benchBundles(): Promise<BenchFigure[]> {
   const sizes = new Map<string, number[]>();
   for (let i = 0; i < 3; i++) {
-    await timeOk(process.execPath, ['--import', 'tsx', 'scripts/build-handlers.ts', ...(i > 0 ? ['--force'] : [])], { cwd: REPO_ROOT });
+    await timeOk(process.execPath, ['--import', 'tsx', 'tools/build/cli.ts', ...(i > 0 ? ['--force'] : [])], { cwd: REPO_ROOT });
     for (const [name, artifact] of Object.entries(readManifest().functions)) sizes.set(name, [...(sizes.get(name) ?? []), artifact.size / 1024]);
   }
   return [...sizes].map(([name, runs]) => figure(`${name} zip`, 'KiB', runs));

@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import type { BenchFigure } from './bench/measure';
+import type { BenchFigure } from './measure';
 
 type Bench = () => Promise<BenchFigure | BenchFigure[]>;
 
@@ -15,13 +15,13 @@ type Bench = () => Promise<BenchFigure | BenchFigure[]>;
  * another's figures. Bundles come first: synth and init read dist/manifest.json.
  */
 const BENCHES: Array<[string, () => Promise<Bench>]> = [
-  ['handler zip sizes', async () => (await import('./bench/bundles')).benchBundles],
-  ['stack synth', async () => (await import('./bench/synth')).benchSynth],
-  ['handler module init', async () => (await import('./bench/handler-init')).benchHandlerInit],
-  ['parse_invoice PDFs/s', async () => (await import('./bench/parse-invoice')).benchParseInvoice],
-  ['parse_retail_invoice receipts/s', async () => (await import('./bench/parse-retail-invoice')).benchParseRetailInvoice],
-  ['local pipeline events/s', async () => (await import('./bench/local-pipeline')).benchLocalPipeline],
-  ['jest wall time', async () => (await import('./bench/jest-suite')).benchJest],
+  ['handler zip sizes', async () => (await import('./bundles')).benchBundles],
+  ['stack synth', async () => (await import('./synth')).benchSynth],
+  ['handler module init', async () => (await import('./handler-init')).benchHandlerInit],
+  ['parse_invoice PDFs/s', async () => (await import('./parse-invoice')).benchParseInvoice],
+  ['parse_retail_invoice receipts/s', async () => (await import('./parse-retail-invoice')).benchParseRetailInvoice],
+  ['local pipeline events/s', async () => (await import('./local-pipeline')).benchLocalPipeline],
+  ['jest wall time', async () => (await import('./jest-suite')).benchJest],
 ];
 
 function formatNumber(n: number): string {

@@ -1,7 +1,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { BASE_FIXTURE, hyresaviPdf } from '../../__tests__/handlers/parse-invoice/support/hyresavi-pdf';
+import { BASE_FIXTURE, hyresaviPdf } from '../fixtures/hyresavi-pdf';
 import { REPO_ROOT } from '../build/paths';
 import { startLocalPipeline, type LocalPipeline } from '../local/local-pipeline';
 import { newSynthDir, synthesizeStack } from '../local/stack-source';

@@ -1,5 +1,5 @@
-import { preview } from '../../handlers/parse-invoice/preview';
-import { BASE_FIXTURE, hyresaviPdf } from '../../__tests__/handlers/parse-invoice/support/hyresavi-pdf';
+import { preview } from '../../handlers/parse-invoice/core/preview';
+import { BASE_FIXTURE, hyresaviPdf } from '../fixtures/hyresavi-pdf';
 import { throughput, type BenchFigure } from './measure';
 
 /** PDFs per second through the parse_invoice core (PDF text + Hyresavi parser + record), one process, one page. */

@@ -1,7 +1,7 @@
 /** Receipts per second through the pure extraction core (no AWS), one process, over the fixture receipts. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { extractReceipt } from '../../handlers/parse-retail-invoice/extract/extract-receipt';
+import { extractReceipt } from '../../handlers/parse-retail-invoice/core/extract-receipt';
 import { parseRetailInvoiceKey } from '../../handlers/shared/s3-keys';
 import { throughput, type BenchFigure } from './measure';
 

@@ -1,4 +1,4 @@
-import { buildHandlers } from './build';
+import { buildHandlers } from './';
 
 /**
  * `npm run build:handlers [-- [--force] [fn ...]]`: bundles the handlers into dist/
@@ -17,4 +17,4 @@ if (require.main === module) {
   });
 }
 
-export * from './build';
+export * from './';

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 
-/** The repository root (scripts/build/ is two levels below it). */
+/** The repository root (tools/build/ is two levels below it). */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
 export const DEFAULT_HANDLERS_DIR = path.join(REPO_ROOT, 'handlers');

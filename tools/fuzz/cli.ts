@@ -5,14 +5,14 @@
  * crash or hang.
  */
 import fc from 'fast-check';
-import { BASE_FIXTURE, hyresaviPdf } from '../__tests__/handlers/parse-invoice/support/hyresavi-pdf';
-import { parseFuzzArgs, USAGE } from './fuzz/cli-args';
-import { htmlInputArbitrary, pdfInputArbitrary } from './fuzz/inputs';
-import { invalidKeyArbitrary, invalidRetailKeyArbitrary, validKeyArbitrary } from './fuzz/key-arbitraries';
-import { formatReport, type TargetReport } from './fuzz/report';
-import { runTarget } from './fuzz/run-target';
-import { htmlSeeds, pdfSeeds } from './fuzz/seeds';
-import type { TargetName } from './fuzz/targets';
+import { BASE_FIXTURE, hyresaviPdf } from '../fixtures/hyresavi-pdf';
+import { parseFuzzArgs, USAGE } from './cli-args';
+import { htmlInputArbitrary, pdfInputArbitrary } from './inputs';
+import { invalidKeyArbitrary, invalidRetailKeyArbitrary, validKeyArbitrary } from './key-arbitraries';
+import { formatReport, type TargetReport } from './report';
+import { runTarget } from './run-target';
+import { htmlSeeds, pdfSeeds } from './seeds';
+import type { TargetName } from './targets';
 
 type Input = Uint8Array | string;
 

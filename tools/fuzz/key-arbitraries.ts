@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { RETAIL_SUB_TYPE_NAMES } from '../../handlers/shared/sub-types';
+import { RETAIL_SUB_TYPE_NAMES } from '../../contract/sub-types';
 
 /**
  * Keys inside and outside the grammar of `handlers/shared/s3-keys.ts`. Valid keys

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BASE_FIXTURE, hyresaviPdf } from '../../__tests__/handlers/parse-invoice/support/hyresavi-pdf';
-import { encryptedPdf, imageOnlyPdf } from '../../__tests__/handlers/parse-invoice/support/malformed-pdf';
+import { BASE_FIXTURE, hyresaviPdf } from '../fixtures/hyresavi-pdf';
+import { encryptedPdf, imageOnlyPdf } from '../fixtures/malformed-pdf';
 
 const FIXTURES = join(__dirname, '..', '..', '__tests__', 'fixtures');
 /** Seeds stay small so thousands of mutated cases run in minutes. */

@@ -1,5 +1,5 @@
-import { rentalInvoiceRecord } from '../../handlers/parse-invoice/rental-invoice';
-import { extractReceipt } from '../../handlers/parse-retail-invoice/extract/extract-receipt';
+import { rentalInvoiceRecord } from '../../handlers/parse-invoice/core/rental-invoice';
+import { extractReceipt } from '../../handlers/parse-retail-invoice/core/extract-receipt';
 import { InvalidKeyError, InvoiceParseError, isPayPulseError } from '../../handlers/shared/errors';
 import { decodeS3EventKey, encodeS3EventKey, formatInvoiceKey, parseInvoiceKey, parseRentalInvoiceKey } from '../../handlers/shared/s3-keys';
 

@@ -4,7 +4,7 @@ import {
   type CreateTableCommandInput,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
-import { RETAIL_SUB_TYPES } from '../../handlers/shared/sub-types';
+import { RETAIL_SUB_TYPES } from '../../contract/sub-types';
 
 /**
  * The DynamoDB tables the two parsers write to, with the keys and GSIs of the

@@ -3,12 +3,12 @@
  * s3rver + DynamoDB Local, the buckets and S3 notifications of the synthesized
  * stack, the handlers in-process. One JSON line per S3 event on stdout.
  */
-import { createLogger } from '../handlers/shared/logger';
-import { LOCAL_CREDENTIALS } from './local-aws/local-credentials';
-import { parseLocalArgs, USAGE, type LocalArgs } from './local/cli-args';
-import { runDemo } from './local/demo';
-import { startLocalPipeline, type LocalPipeline } from './local/local-pipeline';
-import { locateStack } from './local/stack-source';
+import { createLogger } from '../../handlers/shared/logger';
+import { LOCAL_CREDENTIALS } from '../local-aws/local-credentials';
+import { parseLocalArgs, USAGE, type LocalArgs } from './cli-args';
+import { runDemo } from './demo';
+import { startLocalPipeline, type LocalPipeline } from './local-pipeline';
+import { locateStack } from './stack-source';
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
 

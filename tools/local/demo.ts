@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { BASE_FIXTURE, hyresaviPdf } from '../../__tests__/handlers/parse-invoice/support/hyresavi-pdf';
+import { BASE_FIXTURE, hyresaviPdf } from '../fixtures/hyresavi-pdf';
 import { REPO_ROOT } from '../build/paths';
 import { parseRetailInvoiceKey } from '../../handlers/shared/s3-keys';
-import { RETAIL_SUB_TYPES } from '../../handlers/shared/sub-types';
+import { RETAIL_SUB_TYPES } from '../../contract/sub-types';
 import type { LocalPipeline } from './local-pipeline';
 
 export const DEMO_USER = 'demo-user';

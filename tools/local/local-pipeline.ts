@@ -13,7 +13,7 @@ import type { EventReport } from './event-report';
 import { sourceHandlers, type HandlerLoader } from './handler-registry';
 import { createPipeline, type Pipeline } from './pipeline';
 import { overlappingRoutes } from './router';
-import { readStackJson, StackJsonError, type StackJson } from './stack-json';
+import { readStackJson, StackJsonError, type StackJson } from '../stack-json/stack-json';
 import { readStackModel, type StackModel } from './stack-model';
 import { tableNamesFromStack } from './table-names';
 

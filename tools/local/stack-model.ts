@@ -1,5 +1,5 @@
-import { referencedResource, resolveValue } from './terraform-refs';
-import { StackJsonError, type StackJson } from './stack-json';
+import { referencedResource, resolveValue } from '../stack-json/terraform-refs';
+import { StackJsonError, type StackJson } from '../stack-json/stack-json';
 
 /** One `lambda_function` block of an `aws_s3_bucket_notification`, with every name resolved. */
 export interface NotificationRoute {

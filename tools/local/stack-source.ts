@@ -30,7 +30,7 @@ export const newSynthDir = () => mkdtempSync(join(tmpdir(), 'paypulse-local-synt
  * build may be rewriting is never read.
  */
 export async function synthesizeStack(rootDir: string = REPO_ROOT, workDir: string = newSynthDir()): Promise<string> {
-  const { cdktfJsonContext, placeholderBundles, synthesizePayPulse } = await import('../synth/synthesize');
+  const { cdktfJsonContext, placeholderBundles, synthesizePayPulse } = await import('../../app/synthesize');
   const { stackFile } = synthesizePayPulse({
     outdir: join(workDir, 'cdktf.out'),
     bundles: placeholderBundles(join(workDir, 'bundles')),

@@ -1,4 +1,4 @@
-import { RETAIL_SUB_TYPES } from '../../handlers/shared/sub-types';
+import { RETAIL_SUB_TYPES } from '../../contract/sub-types';
 import { DEFAULT_TABLE_NAMES, type TableNames } from '../local-aws/tables';
 import type { StackModel } from './stack-model';
 

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { isPayPulseError } from '../handlers/shared/errors';
+import { isPayPulseError } from '../../handlers/shared/errors';
 
 /** Each handler's preview module exports `preview(body, key?)`; the file name is passed for previews without a key. */
 const PREVIEWERS: Record<string, string> = {

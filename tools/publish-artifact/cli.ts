@@ -7,9 +7,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { S3Client } from '@aws-sdk/client-s3';
-import { publishArtifact } from './artifacts/publish-artifact';
-import { DEFAULT_CONFIG, configFromEnv, resolveConfig } from '../stacks/config';
-import { FUNCTION_CATALOG } from '../stacks/function-catalog';
+import { publishArtifact } from './publish-artifact';
+import { DEFAULT_CONFIG, configFromEnv, resolveConfig } from '../../stacks/config';
+import { FUNCTION_CATALOG } from '../../stacks/function-catalog';
 
 function fail(message: string, code = 2): never {
   process.stderr.write(`error: ${message}\nusage: npm run publish-artifact -- <fn> <zip> [--bucket <name>] [--region <region>]\n`);

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { LOCAL_CREDENTIALS } from '../../../scripts/local-aws/local-credentials';
-import type { EventReport } from '../../../scripts/local/event-report';
-import { startLocalPipeline, type LocalPipeline, type LocalPipelineOptions } from '../../../scripts/local/local-pipeline';
-import type { StackJson } from '../../../scripts/local/stack-json';
-import { newSynthDir, synthesizeStack } from '../../../scripts/local/stack-source';
+import { LOCAL_CREDENTIALS } from '../../../tools/local-aws/local-credentials';
+import type { EventReport } from '../../../tools/local/event-report';
+import { startLocalPipeline, type LocalPipeline, type LocalPipelineOptions } from '../../../tools/local/local-pipeline';
+import type { StackJson } from '../../../tools/stack-json/stack-json';
+import { newSynthDir, synthesizeStack } from '../../../tools/local/stack-source';
 import { installPdfjsWorker } from '../../handlers/parse-invoice/support/pdfjs-worker';
 
 const tempDirs: string[] = [];

@@ -7,7 +7,7 @@ import { FIXTURE_DIR } from './fixtures';
 const ROOT = join(__dirname, '..', '..', '..');
 
 function parse(...args: string[]) {
-  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'scripts', 'parse.ts'), ...args], {
+  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'tools', 'parse', 'cli.ts'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
   });

@@ -1,6 +1,6 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { QueryCommand, ScanCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { RETAIL_SUB_TYPES } from '../../../handlers/shared/sub-types';
+import { RETAIL_SUB_TYPES } from '../../../contract/sub-types';
 import { silentLogger } from '../../../handlers/shared/logger';
 import { createHandler, SUCCESS_MESSAGE } from '../../../handlers/parse-retail-invoice';
 import { s3Event } from '../../support/s3-events';

@@ -1,12 +1,12 @@
 import { appendFileSync, cpSync, existsSync, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { buildHandlers } from '../../scripts/build/build-handlers';
-import { discoverHandlers } from '../../scripts/build/discover-handlers';
-import { sha256Base64, sha256Hex } from '../../scripts/build/hashes';
-import { BudgetExceededError } from '../../scripts/build/size-budgets';
-import { REPO_ROOT } from '../../scripts/build/paths';
-import type { BuildManifest } from '../../scripts/build/types';
+import { buildHandlers } from '../../../tools/build/build-handlers';
+import { discoverHandlers } from '../../../tools/build/discover-handlers';
+import { sha256Base64, sha256Hex } from '../../../tools/build/hashes';
+import { BudgetExceededError } from '../../../tools/build/size-budgets';
+import { REPO_ROOT } from '../../../tools/build/paths';
+import type { BuildManifest } from '../../../tools/build/types';
 import { makeRepoScratchDir, removeDir } from './support/clean-dir';
 import { readZip } from './support/unzip';
 

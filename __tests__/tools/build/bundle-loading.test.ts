@@ -1,10 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { buildHandlers } from '../../scripts/build/build-handlers';
-import { discoverHandlers } from '../../scripts/build/discover-handlers';
-import { REPO_ROOT } from '../../scripts/build/paths';
-import type { BuildManifest } from '../../scripts/build/types';
-import { BASE_FIXTURE, baseFixtureRecord, hyresaviPdf } from '../handlers/parse-invoice/support/hyresavi-pdf';
+import { buildHandlers } from '../../../tools/build/build-handlers';
+import { discoverHandlers } from '../../../tools/build/discover-handlers';
+import { REPO_ROOT } from '../../../tools/build/paths';
+import type { BuildManifest } from '../../../tools/build/types';
+import { BASE_FIXTURE, baseFixtureRecord, hyresaviPdf } from '../../../tools/fixtures/hyresavi-pdf';
 import { makeCleanDir, makeRepoScratchDir, removeDir, runProbe } from './support/clean-dir';
 import { extractZip } from './support/unzip';
 

@@ -1,4 +1,4 @@
-import { createDeterministicZip, ZIP_FILE_MODE } from '../../scripts/build/deterministic-zip';
+import { createDeterministicZip, ZIP_FILE_MODE } from '../../../tools/build/deterministic-zip';
 import { readZip } from './support/unzip';
 
 const entries = [

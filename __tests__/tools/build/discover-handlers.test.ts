@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { discoverHandlers, functionNameFor } from '../../scripts/build/discover-handlers';
+import { discoverHandlers, functionNameFor } from '../../../tools/build/discover-handlers';
 
 describe('discoverHandlers', () => {
   let dir: string;

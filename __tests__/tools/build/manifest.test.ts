@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ManifestError, readManifest, serializeManifest, writeManifest } from '../../scripts/build/manifest';
-import type { BuildManifest } from '../../scripts/build/types';
+import { ManifestError, readManifest, serializeManifest, writeManifest } from '../../../tools/build/manifest';
+import type { BuildManifest } from '../../../tools/build/types';
 
 const artifact = {
   zip: 'dist/b_fn.zip',

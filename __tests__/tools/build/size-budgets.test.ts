@@ -1,4 +1,4 @@
-import { assertWithinBudgets, BudgetExceededError, findBudgetViolations, SIZE_BUDGETS, type SizeBudget } from '../../scripts/build/size-budgets';
+import { assertWithinBudgets, BudgetExceededError, findBudgetViolations, SIZE_BUDGETS, type SizeBudget } from '../../../tools/build/size-budgets';
 
 const LIMIT = 400 * 1024;
 

@@ -1,7 +1,7 @@
 import { SourceMap } from 'node:module';
-import { isProjectSource } from '../../scripts/build/bundle-handler';
-import { trimSourceMap, type RawSourceMap } from '../../scripts/build/trim-source-map';
-import { encodeVlq } from '../../scripts/build/vlq';
+import { isProjectSource } from '../../../tools/build/bundle-handler';
+import { trimSourceMap, type RawSourceMap } from '../../../tools/build/trim-source-map';
+import { encodeVlq } from '../../../tools/build/vlq';
 
 /** Encodes absolute segments [column, source, line, sourceColumn, name?] per generated line. */
 function encode(lines: number[][][]): string {

@@ -1,4 +1,4 @@
-import { decodeVlqSegment, encodeVlq } from '../../scripts/build/vlq';
+import { decodeVlqSegment, encodeVlq } from '../../../tools/build/vlq';
 
 describe('base64 VLQ', () => {
   it.each([

@@ -1,4 +1,4 @@
-import { BoundedQueue } from '../../scripts/local/bounded-queue';
+import { BoundedQueue } from '../../../tools/local/bounded-queue';
 
 describe('BoundedQueue', () => {
   it('never runs more than its limit and drains every task', async () => {

@@ -1,4 +1,4 @@
-import { parseLocalArgs } from '../../scripts/local/cli-args';
+import { parseLocalArgs } from '../../../tools/local/cli-args';
 
 describe('npm run local arguments', () => {
   it('reads every option', () => {

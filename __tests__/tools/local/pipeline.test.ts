@@ -1,9 +1,9 @@
-import type { AwsClients } from '../../handlers/shared/clients';
-import { successResponse } from '../../handlers/shared/envelope';
-import type { HandlerDeps, S3EventHandler } from '../../handlers/shared/handler-deps';
-import { createPipeline } from '../../scripts/local/pipeline';
-import type { S3Event } from '../../scripts/local/s3-notification';
-import type { StackModel } from '../../scripts/local/stack-model';
+import type { AwsClients } from '../../../handlers/shared/clients';
+import { successResponse } from '../../../handlers/shared/envelope';
+import type { HandlerDeps, S3EventHandler } from '../../../handlers/shared/handler-deps';
+import { createPipeline } from '../../../tools/local/pipeline';
+import type { S3Event } from '../../../tools/local/s3-notification';
+import type { StackModel } from '../../../tools/local/stack-model';
 
 const STACK: StackModel = {
   region: 'eu-west-1',

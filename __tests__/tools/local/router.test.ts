@@ -1,5 +1,5 @@
-import { eventMatches, matchRoutes, overlappingRoutes } from '../../scripts/local/router';
-import type { NotificationRoute } from '../../scripts/local/stack-model';
+import { eventMatches, matchRoutes, overlappingRoutes } from '../../../tools/local/router';
+import type { NotificationRoute } from '../../../tools/local/stack-model';
 
 const route = (functionName: string, prefix: string, suffix: string, events = ['s3:ObjectCreated:*'], bucket = 'b'): NotificationRoute => ({
   bucket,

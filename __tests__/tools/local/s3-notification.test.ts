@@ -1,6 +1,6 @@
-import { decodeS3EventKey } from '../../handlers/shared/s3-keys';
-import { toObjectRef } from '../../handlers/shared/s3-event';
-import { buildS3Event, nextSequencer } from '../../scripts/local/s3-notification';
+import { decodeS3EventKey } from '../../../handlers/shared/s3-keys';
+import { toObjectRef } from '../../../handlers/shared/s3-event';
+import { buildS3Event, nextSequencer } from '../../../tools/local/s3-notification';
 
 describe('buildS3Event', () => {
   const event = buildS3Event(

@@ -1,8 +1,8 @@
 import { CreateBucketCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { createHash } from 'node:crypto';
-import { publishArtifact } from '../../scripts/artifacts/publish-artifact';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../scripts/local-aws/local-credentials';
-import { startLocalS3, type LocalS3Server } from '../../scripts/local-aws/s3-server';
+import { publishArtifact } from '../../../tools/publish-artifact/publish-artifact';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../tools/local-aws/local-credentials';
+import { startLocalS3, type LocalS3Server } from '../../../tools/local-aws/s3-server';
 
 describe('publishArtifact (against s3rver)', () => {
   let server: LocalS3Server;

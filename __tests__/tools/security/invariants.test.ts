@@ -1,6 +1,6 @@
-import type { PayPulseConfigOverrides } from '../../stacks/config';
-import { checkInvariants, formatViolations, type StackJson } from '../../scripts/security/invariants';
-import { synthPayPulse } from '../stack/synth';
+import type { PayPulseConfigOverrides } from '../../../stacks/config';
+import { checkInvariants, formatViolations, type StackJson } from '../../../tools/security/invariants';
+import { synthPayPulse } from '../../stacks/synth';
 
 const BACKENDS: PayPulseConfigOverrides[] = [
   {},

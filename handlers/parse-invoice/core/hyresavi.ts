@@ -7,8 +7,8 @@
  * right-aligned) that starts at the `Hyra` row and ends at the total. Labels and
  * amounts are paired by position, never by text order.
  */
-import { parseAmount } from '../shared/amounts';
-import { InvoiceParseError } from '../shared/errors';
+import { parseAmount } from '../../shared/amounts';
+import { InvoiceParseError } from '../../shared/errors';
 import { groupLines, normalizeSpaces, type Segment, type TextItem, type TextLine } from './layout';
 
 export interface BreakdownLine {

@@ -1,4 +1,4 @@
-import { InvoiceParseError } from '../shared/errors';
+import { InvoiceParseError } from '../../shared/errors';
 import type { TextItem } from './layout';
 import { loadPdfParse } from './pdf-runtime';
 

@@ -1,4 +1,4 @@
-import { parseRentalInvoiceKey, rentalInvoiceId, type RentalInvoiceKey } from '../shared/s3-keys';
+import { parseRentalInvoiceKey, rentalInvoiceId, type RentalInvoiceKey } from '../../shared/s3-keys';
 import { parseHyresavi, toRentalInvoiceRecord, type RentalInvoiceRecord } from './hyresavi';
 import { extractPdfText } from './pdf-text';
 

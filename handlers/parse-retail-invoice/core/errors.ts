@@ -1,4 +1,4 @@
-import { PayPulseError } from '../shared/errors';
+import { PayPulseError } from '../../shared/errors';
 
 /**
  * A receipt with no total or a total of 0. The handler reports this as the

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { normalizeVendor } from './extract/fields/vendor-name';
+import { normalizeVendor } from './fields/vendor-name';
 
 export interface InvoiceIdentity {
   readonly userId: string;

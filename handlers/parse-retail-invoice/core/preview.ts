@@ -1,8 +1,8 @@
-import { InvalidKeyError } from '../shared/errors';
-import { parseRetailInvoiceKey } from '../shared/s3-keys';
-import { RETAIL_SUB_TYPES } from '../shared/sub-types';
+import { InvalidKeyError } from '../../shared/errors';
+import { parseRetailInvoiceKey } from '../../shared/s3-keys';
+import { RETAIL_SUB_TYPES } from '../../../contract/sub-types';
 import { ReceiptRejectedError } from './errors';
-import { extractReceipt } from './extract/extract-receipt';
+import { extractReceipt } from './extract-receipt';
 import { buildRecords, type RetailRecords } from './records';
 
 /**

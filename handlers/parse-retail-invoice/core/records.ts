@@ -1,5 +1,5 @@
-import type { RetailInvoiceKey } from '../shared/s3-keys';
-import type { ExtractedReceipt } from './extract/types';
+import type { RetailInvoiceKey } from '../../shared/s3-keys';
+import type { ExtractedReceipt } from './types';
 import { retailInvoiceId } from './invoice-id';
 
 export type DiscoverySource = 'sweep' | 'vendor_config';

@@ -1,4 +1,4 @@
-import type { RetailSubType } from '../../shared/sub-types';
+import type { RetailSubType } from '../../../contract/sub-types';
 import { findDuration } from './fields/duration';
 import { findDeliveryFee, findDiscount, findTax } from './fields/fees';
 import { findItems } from './fields/items';

@@ -1,4 +1,4 @@
-import type { RetailSubType } from '../../shared/sub-types';
+import type { RetailSubType } from '../../../contract/sub-types';
 
 /** What the extractor knows besides the HTML: the object key's parts. */
 export interface ExtractContext {
