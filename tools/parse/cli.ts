@@ -11,9 +11,9 @@ import { isPayPulseError } from '../../handlers/shared/errors';
 
 /** Each handler's preview module exports `preview(body, key?)`; the file name is passed for previews without a key. */
 const PREVIEWERS: Record<string, string> = {
-  '.pdf': '../handlers/parse-invoice/preview',
-  '.html': '../handlers/parse-retail-invoice/preview',
-  '.htm': '../handlers/parse-retail-invoice/preview',
+  '.pdf': '../../handlers/parse-invoice/core/preview',
+  '.html': '../../handlers/parse-retail-invoice/core/preview',
+  '.htm': '../../handlers/parse-retail-invoice/core/preview',
 };
 
 interface PreviewModule {
