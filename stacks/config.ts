@@ -1,5 +1,5 @@
-import { RETAIL_SUB_TYPES } from '../contract/sub-types';
-import type { LayerKey } from './function-catalog';
+import { INVOICES_PREFIX } from '../contract/keys';
+import { DEFAULT_RETAIL_DETAIL_TABLES, DEFAULT_TABLES } from '../contract/tables';
 
 /**
  * The one typed configuration of the PayPulse stack.
@@ -50,6 +50,9 @@ export type ZipArtifactMode =
   | 'managed'
   /** Uploaded by someone else; `data "aws_s3_object" "<fn>_zip"` reads its current version. */
   | 'external';
+
+/** The Lambda layers the functions use (they live in another stack). */
+export type LayerKey = 'utils' | 'pyjwt' | 'google_api' | 'gemini_parsers' | 'google_genai' | 'jev' | 'bcrypt';
 
 /** A layer: a full layer-version ARN, or a layer name in this account resolved to its latest version. */
 export type LayerRef = string;
@@ -141,15 +144,11 @@ export type PayPulseConfigOverrides = {
       : Partial<PayPulseConfig[K]>;
 };
 
-export const DEFAULT_RETAIL_DETAIL_TABLES: Readonly<Record<string, string>> = Object.fromEntries(
-  Object.entries(RETAIL_SUB_TYPES).map(([subType, { defaultTable }]) => [subType, defaultTable]),
-);
-
 export const DEFAULT_CONFIG: PayPulseConfig = {
   stackId: 'paypulse',
   region: 'eu-west-1',
   invoicesBucketName: 'rental-invoices-bucket',
-  pathToInvoices: 'invoices/',
+  pathToInvoices: INVOICES_PREFIX,
   lambdaFunctionsBucketName: 'wallenstam-lambda-bucket',
   backend: { type: 'local', path: 'terraform.paypulse.tfstate' },
   hardenedLambdaBucketPolicy: false,
@@ -158,11 +157,7 @@ export const DEFAULT_CONFIG: PayPulseConfig = {
   roleArns: {},
   sharedRoleName: 'wallenstam_lambda_role',
   tables: {
-    users: 'Users',
-    vendorConfig: 'VendorConfig',
-    rentalInvoices: 'RentalInvoices',
-    retailInvoices: 'RetailInvoices',
-    retailLedger: 'RetailEmailClassificationLedger',
+    ...DEFAULT_TABLES,
     retailDetails: DEFAULT_RETAIL_DETAIL_TABLES,
   },
   layers: {

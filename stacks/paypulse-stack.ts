@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { INVOICES_PREFIX } from '../contract/keys';
 import { LocalBackend, S3Backend, TerraformStack, TerraformVariable } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
@@ -7,7 +8,7 @@ import type { BundleSource } from './bundles';
 import type { BackendConfig, PayPulseConfig } from './config';
 import { ExecutionRoles } from './execution-roles';
 import { FailureHandling } from './failure-handling';
-import { FUNCTION_CATALOG, S3_TRIGGERED, SECRET_NAMES, UPLOAD_PREFIX, type EnvironmentContext, type FunctionSpec, type SecretName } from './function-catalog';
+import { FUNCTION_CATALOG, S3_TRIGGERED, SECRET_NAMES, type EnvironmentContext, type FunctionSpec, type SecretName } from './function-catalog';
 import { Functions } from './functions';
 import { InvoiceStorage } from './invoice-storage';
 import { LambdaArtifacts, type ZipArtifact } from './lambda-artifacts';
@@ -119,7 +120,7 @@ export class PayPulseStack extends TerraformStack {
     this.invoiceStorage.routeUploads(
       S3_TRIGGERED.map((spec) => ({
         functionArn: this.functions.functions.get(spec.name)!.arn,
-        prefix: UPLOAD_PREFIX,
+        prefix: INVOICES_PREFIX,
         suffix: spec.trigger.suffix,
       })),
       [...this.functions.s3Permissions.values()],

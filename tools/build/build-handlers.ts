@@ -10,6 +10,7 @@ import { BUNDLE_FILE, MANIFEST_FILE, REPO_ROOT, SOURCE_MAP_FILE, posixRelative }
 import { assertWithinBudgets, formatKb } from './size-budgets';
 import { writeFileAtomic } from './write-file-atomic';
 import type { BuildHandlersOptions, BuildManifest, FunctionArtifact, HandlerEntry } from './types';
+import { artifactKey } from '../../contract/artifacts';
 
 interface Layout {
   readonly rootDir: string;
@@ -24,7 +25,7 @@ interface FunctionResult {
 }
 
 function zipPathFor(outDir: string, name: string): string {
-  return path.join(outDir, `${name}.zip`);
+  return path.join(outDir, artifactKey(name));
 }
 
 function artifactFor(handler: HandlerEntry, layout: Layout, zip: Buffer): FunctionArtifact {

@@ -5,6 +5,7 @@ import {
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { RETAIL_SUB_TYPES } from '../../contract/sub-types';
+import { DEFAULT_TABLES } from '../../contract/tables';
 
 /**
  * The DynamoDB tables the two parsers write to, with the keys and GSIs of the
@@ -20,9 +21,9 @@ export interface TableNames {
 }
 
 export const DEFAULT_TABLE_NAMES: TableNames = {
-  rentalInvoices: 'RentalInvoices',
-  retailInvoices: 'RetailInvoices',
-  ledger: 'RetailEmailClassificationLedger',
+  rentalInvoices: DEFAULT_TABLES.rentalInvoices,
+  retailInvoices: DEFAULT_TABLES.retailInvoices,
+  ledger: DEFAULT_TABLES.retailLedger,
   details: Object.fromEntries(Object.values(RETAIL_SUB_TYPES).map((s) => [s.tableEnv, s.defaultTable])),
 };
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { artifactKey } from '../../contract/artifacts';
 import { classifyAwsError } from '../../handlers/shared/aws-errors';
 import { ObjectNotFoundError } from '../../handlers/shared/errors';
 
@@ -39,7 +40,7 @@ async function currentHashes(s3: S3Client, bucket: string, key: string): Promise
  * carry no sha256 metadata; for those the single-part ETag (the MD5) is compared.
  */
 export async function publishArtifact(s3: S3Client, request: PublishRequest): Promise<PublishResult> {
-  const key = `${request.functionName}.zip`;
+  const key = artifactKey(request.functionName);
   const sha256 = createHash('sha256').update(request.zip).digest('hex');
   const md5 = createHash('md5').update(request.zip).digest('hex');
   const current = await currentHashes(s3, request.bucket, key);

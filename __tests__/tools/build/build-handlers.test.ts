@@ -145,6 +145,8 @@ describe('buildHandlers after a source change', () => {
     scratch = makeRepoScratchDir(REPO_ROOT, 'change');
     const handlersDir = path.join(scratch, 'handlers');
     cpSync(path.join(REPO_ROOT, 'handlers'), handlersDir, { recursive: true });
+    // Handlers import contract/ (one level above handlers/).
+    cpSync(path.join(REPO_ROOT, 'contract'), path.join(scratch, 'contract'), { recursive: true });
     const handlers = discoverHandlers(handlersDir);
     changed = handlers[handlers.length - 1].name;
     others = handlers.map((h) => h.name).filter((n) => n !== changed);

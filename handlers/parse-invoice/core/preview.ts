@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { INVOICES_PREFIX } from '../../../contract/keys';
 import type { RentalInvoiceRecord } from './hyresavi';
 import { rentalInvoiceRecord, rentalKey } from './rental-invoice';
 
@@ -11,6 +12,6 @@ export const LOCAL_USER_ID = 'local';
  * (`invoices/local/rental/<file name>`, spaces as `_` as the uploader writes them).
  */
 export async function preview(body: Buffer, key: string | undefined, fileName = 'invoice.pdf'): Promise<RentalInvoiceRecord> {
-  const objectKey = key ?? `invoices/${LOCAL_USER_ID}/rental/${basename(fileName).replace(/ /g, '_')}`;
+  const objectKey = key ?? `${INVOICES_PREFIX}${LOCAL_USER_ID}/rental/${basename(fileName).replace(/ /g, '_')}`;
   return rentalInvoiceRecord(body, rentalKey(objectKey));
 }
