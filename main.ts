@@ -1,3 +1,22 @@
-import { builtBundles, synthesizePayPulse } from './app/synthesize';
+/**
+ * The CDKTF app (`npm run synth`, `cdktf synth`): load config, build the stack, synth.
+ * cdktf.json runs it as a prebuilt bundle through app/run.cjs; errors (a bad
+ * PAYPULSE_* value, say) print one line `error: CODE: message` and exit 1.
+ */
+import { builtBundles } from './app/bundles';
+import { ensureHandlerBuild } from './app/handler-build';
+import { runCli } from './app/run-cli';
+import { synthesizePayPulse } from './app/synthesize';
 
-synthesizePayPulse({ bundles: builtBundles() });
+runCli({
+  usage: `Usage: npm run synth  (or: cdktf synth)
+
+Builds the handler zips if their sources changed, then synthesizes the PayPulse stack
+into cdktf.out/stacks/<stackId>/cdk.tf.json. Config comes from cdktf.json's context
+key "paypulse" and PAYPULSE_* environment variables (see README, Configuration).`,
+  options: {},
+  run: async () => {
+    await ensureHandlerBuild();
+    synthesizePayPulse({ bundles: builtBundles() });
+  },
+});

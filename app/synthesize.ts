@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App } from 'cdktf';
-import { readManifest } from '../tools/build/manifest';
 import { REPO_ROOT } from '../tools/build/paths';
-import { bundlesFromManifest, type BundleSource } from '../stacks/bundles';
+import type { BundleSource } from '../stacks/bundles';
+import { placeholderBundles } from './bundles';
 import { configFromEnv, resolveConfig, type PayPulseConfig, type PayPulseConfigOverrides } from '../stacks/config';
 import { PayPulseStack } from '../stacks/paypulse-stack';
 
@@ -42,47 +41,16 @@ export function synthesizePayPulse(options: SynthesizeOptions): { config: PayPul
   return { config, stackFile: join(app.outdir, 'stacks', config.stackId, 'cdk.tf.json') };
 }
 
-/** The built zips of dist/manifest.json (throws, naming `npm run build:handlers`, when there is no build). */
-export function builtBundles(rootDir: string = REPO_ROOT): BundleSource {
-  return bundlesFromManifest(readManifest(join(rootDir, 'dist', 'manifest.json'), { rootDir }), rootDir);
-}
-
 /**
- * Stand-ins for the handler zips, for tools that read the synthesized JSON but never
- * deploy it (the local pipeline runs handlers from source). Only the zip objects'
- * `source` and `source_hash` depend on them.
+ * Synthesizes the stack as main.ts does (same config, same constructs) under `workDir`
+ * and returns its cdk.tf.json, for tools that read the JSON and never deploy it (the
+ * local pipeline runs handlers from source): placeholder bundles stand in, so a shared
+ * dist/ that a build may be rewriting is never read.
  */
-export function placeholderBundles(dir: string): BundleSource {
-  mkdirSync(dir, { recursive: true });
-  return (functionName) => {
-    const content = `placeholder for ${functionName}: not a deployable bundle`;
-    const path = join(dir, `${functionName}.placeholder.zip`);
-    writeFileSync(path, content);
-    return { path, sha256: createHash('sha256').update(content).digest('hex') };
-  };
-}
-
-/**
- * The built zip of each function where the build has one, a placeholder otherwise,
- * with a note naming the functions that fell back (for tools that only compare JSON).
- */
-export function builtOrPlaceholderBundles(placeholderDir: string, rootDir: string = REPO_ROOT): { bundles: BundleSource; fellBack: Set<string> } {
-  const fellBack = new Set<string>();
-  const placeholder = placeholderBundles(placeholderDir);
-  let built: BundleSource | undefined;
-  try {
-    built = builtBundles(rootDir);
-  } catch {
-    built = undefined;
-  }
-  const bundles: BundleSource = (functionName) => {
-    try {
-      if (built) return built(functionName);
-    } catch {
-      // Not in this build: fall through to the placeholder.
-    }
-    fellBack.add(functionName);
-    return placeholder(functionName);
-  };
-  return { bundles, fellBack };
+export function synthesizeForReading(workDir: string, rootDir: string = REPO_ROOT): string {
+  return synthesizePayPulse({
+    outdir: join(workDir, 'cdktf.out'),
+    bundles: placeholderBundles(join(workDir, 'bundles')),
+    context: cdktfJsonContext(rootDir),
+  }).stackFile;
 }

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildHandlers, REPO_ROOT } from '../../tools/build';
-import { bundlesFromManifest } from '../../stacks/bundles';
+import { bundlesFromManifest } from '../../app/bundles';
 import { resource, synthPayPulseWith } from '../stacks/synth';
 
 /** The stack wired to a real build (the construct tests use fake bundles). */

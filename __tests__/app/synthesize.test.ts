@@ -1,7 +1,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { builtOrPlaceholderBundles, cdktfJsonContext, placeholderBundles, synthesizePayPulse } from '../../app/synthesize';
+import { builtOrPlaceholderBundles, placeholderBundles } from '../../app/bundles';
+import { cdktfJsonContext, synthesizePayPulse } from '../../app/synthesize';
 
 describe('synthesizePayPulse (the path main.ts, parity and the local pipeline share)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'paypulse-synth-'));

@@ -1,4 +1,4 @@
-import { bundlesFromManifest } from '../../stacks/bundles';
+import { bundlesFromManifest } from '../../app/bundles';
 import { fakeBundles, resource, synthPayPulse, synthPayPulseWith } from './synth';
 
 describe('zip artifacts of handlers in handlers/', () => {

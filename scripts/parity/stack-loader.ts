@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { builtOrPlaceholderBundles, cdktfJsonContext, synthesizePayPulse } from '../../app/synthesize';
+import { builtOrPlaceholderBundles } from '../../app/bundles';
+import { cdktfJsonContext, synthesizePayPulse } from '../../app/synthesize';
 import { ParityInputError } from './errors';
 import { readJsonFile } from './json-file';
 import type { ModuleSource } from './module-tree';

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { esbuildOptionsFor } from './esbuild-options';
 import { sha256Hex } from './hashes';
-import { CACHE_FILE, posixRelative } from './paths';
+import { BUILD_CODE_DIR, CACHE_FILE, posixRelative } from './paths';
 import { ZIP_COMPRESSION_LEVEL, ZIP_FILE_MODE } from './deterministic-zip';
 import { writeFileAtomic } from './write-file-atomic';
 import type { HandlerEntry } from './types';
@@ -50,8 +50,8 @@ function fileHash(file: string): string {
 
 /** The build code itself (this directory): a change to bundling or zipping invalidates every entry. */
 function buildCodeHash(): string {
-  const files = readdirSync(__dirname).filter((f) => /\.[cm]?[jt]s$/.test(f)).sort();
-  return sha256Hex(files.map((f) => `${f}:${fileHash(path.join(__dirname, f))}`).join('\n'));
+  const files = readdirSync(BUILD_CODE_DIR).filter((f) => /\.[cm]?[jt]s$/.test(f)).sort();
+  return sha256Hex(files.map((f) => `${f}:${fileHash(path.join(BUILD_CODE_DIR, f))}`).join('\n'));
 }
 
 /**

@@ -1,7 +1,10 @@
 import * as path from 'node:path';
 
-/** The repository root (tools/build/ is two levels below it). */
+/** The repository root (tools/build/ is two levels below it, and so is the synth app's bundle, dist/app/). */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+
+/** The build code itself, hashed into every cache key (by path: this module may run from a bundle). */
+export const BUILD_CODE_DIR = path.join(REPO_ROOT, 'tools', 'build');
 
 export const DEFAULT_HANDLERS_DIR = path.join(REPO_ROOT, 'handlers');
 export const DEFAULT_OUT_DIR = path.join(REPO_ROOT, 'dist');

@@ -23,20 +23,10 @@ export interface LocateStackOptions {
 
 export const newSynthDir = () => mkdtempSync(join(tmpdir(), 'paypulse-local-synth-'));
 
-/**
- * Synthesizes the stack as main.ts does (same config, same constructs) under
- * `workDir`, and returns its cdk.tf.json. The pipeline runs handlers from source and
- * never reads an artifact, so placeholder bundles stand in: a shared dist/ that a
- * build may be rewriting is never read.
- */
-export async function synthesizeStack(rootDir: string = REPO_ROOT, workDir: string = newSynthDir()): Promise<string> {
-  const { cdktfJsonContext, placeholderBundles, synthesizePayPulse } = await import('../../app/synthesize');
-  const { stackFile } = synthesizePayPulse({
-    outdir: join(workDir, 'cdktf.out'),
-    bundles: placeholderBundles(join(workDir, 'bundles')),
-    context: cdktfJsonContext(rootDir),
-  });
-  return stackFile;
+/** The stack synthesized in-process under `workDir` (loaded lazily: cdktf is slow to load). */
+export async function synthesizeInto(workDir: string, rootDir: string = REPO_ROOT): Promise<string> {
+  const { synthesizeForReading } = await import('../../app/synthesize');
+  return synthesizeForReading(workDir, rootDir);
 }
 
 /** Where `npm run synth` writes the stack for the configured stack id. */
@@ -55,5 +45,5 @@ export async function locateStack(options: LocateStackOptions = {}): Promise<Sta
     if (existsSync(path)) return { path, origin: 'cdktf.out', cleanup: keep };
   }
   const workDir = newSynthDir();
-  return { path: await synthesizeStack(rootDir, workDir), origin: 'synthesized', cleanup: () => rmSync(workDir, { recursive: true, force: true }) };
+  return { path: await synthesizeInto(workDir, rootDir), origin: 'synthesized', cleanup: () => rmSync(workDir, { recursive: true, force: true }) };
 }
