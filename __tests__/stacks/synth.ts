@@ -6,6 +6,7 @@ import { Testing } from 'cdktf';
 import type { BuiltZip, BundleSource } from '../../stacks/bundles';
 import { resolveConfig, type PayPulseConfigOverrides } from '../../stacks/config';
 import { PayPulseStack } from '../../stacks/paypulse-stack';
+import { parseStackJson, type StackJson } from '../../tools/stack-json/stack-json';
 
 /** The synthesized Terraform JSON of a stack, parsed. */
 export interface SynthesizedStack {
@@ -14,16 +15,13 @@ export interface SynthesizedStack {
   readonly stack: PayPulseStack;
 }
 
-export interface TerraformJson {
-  resource: Record<string, Record<string, Record<string, unknown>>>;
-  data?: Record<string, Record<string, Record<string, unknown>>>;
-  variable: Record<string, { type?: string; default?: unknown; description?: string; sensitive?: boolean }>;
-  moved?: Array<{ from: string; to: string }>;
-  import?: Array<{ to: string; id: string }>;
-  terraform: { backend?: Record<string, Record<string, unknown>>; required_providers: Record<string, { source?: string; version?: string }> };
-  provider: Record<string, Array<Record<string, unknown>>>;
-  [key: string]: unknown;
-}
+/** A synthesized PayPulse stack always has these sections (tools/stack-json reads it). */
+export type TerraformJson = StackJson & {
+  readonly resource: NonNullable<StackJson['resource']>;
+  readonly variable: NonNullable<StackJson['variable']>;
+  readonly terraform: NonNullable<StackJson['terraform']> & { readonly required_providers: NonNullable<NonNullable<StackJson['terraform']>['required_providers']> };
+  readonly provider: NonNullable<StackJson['provider']>;
+};
 
 const fakeZipDir = mkdtempSync(join(tmpdir(), 'paypulse-fake-zips-'));
 
@@ -44,21 +42,7 @@ export function synthPayPulseWith(bundles: BundleSource, ...overrides: PayPulseC
   const config = resolveConfig(...overrides);
   const stack = new PayPulseStack(app, config.stackId, config, bundles);
   const json = Testing.synth(stack);
-  return { json, tf: JSON.parse(json) as TerraformJson, stack };
+  return { json, tf: parseStackJson(json) as TerraformJson, stack };
 }
 
-/** The resource at `type.name`, or a thrown error naming the missing address. */
-export function resource(tf: TerraformJson, address: string): Record<string, unknown> {
-  const [type, name] = address.split('.');
-  const found = tf.resource[type]?.[name];
-  if (!found) throw new Error(`no resource ${address} in the synthesized stack`);
-  return found;
-}
-
-/** Every `type.name` address of the resources (and `data.type.name` of data sources). */
-export function addresses(tf: TerraformJson): string[] {
-  const list: string[] = [];
-  for (const [type, byName] of Object.entries(tf.resource)) for (const name of Object.keys(byName)) list.push(`${type}.${name}`);
-  for (const [type, byName] of Object.entries(tf.data ?? {})) for (const name of Object.keys(byName)) list.push(`data.${type}.${name}`);
-  return list.sort();
-}
+export { addressesOf as addresses, blockAt as resource } from '../../tools/stack-json/stack-json';

@@ -1,5 +1,5 @@
 import { referencedResource, resolveValue } from '../stack-json/terraform-refs';
-import { StackJsonError, type StackJson } from '../stack-json/stack-json';
+import { StackJsonError, type Block, type StackJson } from '../stack-json/stack-json';
 
 /** One `lambda_function` block of an `aws_s3_bucket_notification`, with every name resolved. */
 export interface NotificationRoute {
@@ -32,7 +32,6 @@ export interface StackModel {
   readonly functions: Readonly<Record<string, FunctionDefinition>>;
 }
 
-type Block = Readonly<Record<string, unknown>>;
 
 function asArray<T>(value: T | readonly T[] | undefined): readonly T[] {
   if (value === undefined) return [];

@@ -4,6 +4,8 @@
  * empty list means the stack passes. Rules read the synthesized JSON only.
  */
 
+import { resourcesOfType, type Block, type StackJson } from '../stack-json/stack-json';
+
 export interface Violation {
   readonly address: string;
   readonly rule: RuleId;
@@ -30,11 +32,6 @@ export interface InvariantOptions {
   readonly immutableTags: boolean;
 }
 
-type Block = Record<string, unknown>;
-export interface StackJson {
-  readonly resource?: Record<string, Record<string, Block>>;
-  readonly variable?: Record<string, { sensitive?: boolean }>;
-}
 
 interface Statement {
   Sid?: string;
@@ -58,19 +55,15 @@ const SECRET_ENV = /SECRET|API_KEY|PASSWORD|TOKEN|CLIENT_ID/;
 
 const list = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
-function resources(tf: StackJson, type: string): Array<[string, Block]> {
-  return Object.entries(tf.resource?.[type] ?? {}).map(([name, block]) => [`${type}.${name}`, block]);
-}
-
 /** Resources of `type` whose `bucket` points at the given bucket resource. */
 function forBucket(tf: StackJson, type: string, bucketName: string): Block[] {
-  return resources(tf, type)
+  return resourcesOfType(tf, type)
     .map(([, block]) => block)
     .filter((block) => block.bucket === `\${aws_s3_bucket.${bucketName}.id}`);
 }
 
 function checkBuckets(tf: StackJson, out: Violation[]): void {
-  for (const [address] of resources(tf, 'aws_s3_bucket')) {
+  for (const [address] of resourcesOfType(tf, 'aws_s3_bucket')) {
     const name = address.split('.')[1];
     const versioning = forBucket(tf, 'aws_s3_bucket_versioning', name);
     if (!versioning.some((v) => (v.versioning_configuration as Block | undefined)?.status === 'Enabled')) {
@@ -95,11 +88,11 @@ function policies(tf: StackJson): Array<[string, Statement[]]> {
     if (typeof text !== 'string') return;
     found.push([address, list(JSON.parse(text).Statement as Statement | Statement[])]);
   };
-  for (const [address, block] of resources(tf, 'aws_iam_role_policy')) add(address, block.policy);
-  for (const [address, block] of resources(tf, 'aws_iam_policy')) add(address, block.policy);
-  for (const [address, block] of resources(tf, 'aws_s3_bucket_policy')) add(address, block.policy);
-  for (const [address, block] of resources(tf, 'aws_sqs_queue_policy')) add(address, block.policy);
-  for (const [address, block] of resources(tf, 'aws_iam_role')) add(address, block.assume_role_policy);
+  for (const [address, block] of resourcesOfType(tf, 'aws_iam_role_policy')) add(address, block.policy);
+  for (const [address, block] of resourcesOfType(tf, 'aws_iam_policy')) add(address, block.policy);
+  for (const [address, block] of resourcesOfType(tf, 'aws_s3_bucket_policy')) add(address, block.policy);
+  for (const [address, block] of resourcesOfType(tf, 'aws_sqs_queue_policy')) add(address, block.policy);
+  for (const [address, block] of resourcesOfType(tf, 'aws_iam_role')) add(address, block.assume_role_policy);
   return found;
 }
 
@@ -119,7 +112,7 @@ function checkIam(tf: StackJson, out: Violation[]): void {
 }
 
 function checkPermissions(tf: StackJson, options: InvariantOptions, out: Violation[]): void {
-  for (const [address, block] of resources(tf, 'aws_lambda_permission')) {
+  for (const [address, block] of resourcesOfType(tf, 'aws_lambda_permission')) {
     if (!block.source_arn) out.push({ address, rule: 'lambda-permission-source', detail: 'no source_arn' });
     const exempt = !options.hardened && PERMISSIONS_KEPT_FOR_PARITY.test(address);
     if (!block.source_account && !exempt) out.push({ address, rule: 'lambda-permission-source', detail: 'no source_account' });
@@ -127,7 +120,7 @@ function checkPermissions(tf: StackJson, options: InvariantOptions, out: Violati
 }
 
 function checkQueues(tf: StackJson, out: Violation[]): void {
-  for (const [address, block] of resources(tf, 'aws_sqs_queue')) {
+  for (const [address, block] of resourcesOfType(tf, 'aws_sqs_queue')) {
     if (block.sqs_managed_sse_enabled !== true && !block.kms_master_key_id) {
       out.push({ address, rule: 'sqs-encrypted', detail: 'neither SQS-managed SSE nor a KMS key' });
     }
@@ -136,7 +129,7 @@ function checkQueues(tf: StackJson, out: Violation[]): void {
 
 function checkSecrets(tf: StackJson, out: Violation[]): void {
   const variables = tf.variable ?? {};
-  for (const [address, block] of resources(tf, 'aws_lambda_function')) {
+  for (const [address, block] of resourcesOfType(tf, 'aws_lambda_function')) {
     const env = ((block.environment as Block | undefined)?.variables ?? {}) as Record<string, string>;
     for (const [name, value] of Object.entries(env)) {
       if (!SECRET_ENV.test(name)) continue;
@@ -154,7 +147,7 @@ function checkSecrets(tf: StackJson, out: Violation[]): void {
 }
 
 function checkEcr(tf: StackJson, options: InvariantOptions, out: Violation[]): void {
-  for (const [address, block] of resources(tf, 'aws_ecr_repository')) {
+  for (const [address, block] of resourcesOfType(tf, 'aws_ecr_repository')) {
     const scanning = list(block.image_scanning_configuration as Block | Block[] | undefined);
     if (!scanning.some((s) => s.scan_on_push === true)) out.push({ address, rule: 'ecr-scan-on-push', detail: 'scan_on_push is not true' });
     if (options.immutableTags && block.image_tag_mutability !== 'IMMUTABLE') {

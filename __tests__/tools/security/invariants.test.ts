@@ -1,5 +1,6 @@
 import type { PayPulseConfigOverrides } from '../../../stacks/config';
-import { checkInvariants, formatViolations, type StackJson } from '../../../tools/security/invariants';
+import { checkInvariants, formatViolations } from '../../../tools/security/invariants';
+import type { StackJson } from '../../../tools/stack-json/stack-json';
 import { synthPayPulse } from '../../stacks/synth';
 
 const BACKENDS: PayPulseConfigOverrides[] = [
