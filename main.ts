@@ -5,7 +5,7 @@
  */
 import { builtBundles } from './app/bundles';
 import { ensureHandlerBuild } from './app/handler-build';
-import { runCli } from './app/run-cli';
+import { parseCliArgs, runCli } from './app/run-cli';
 import { synthesizePayPulse } from './app/synthesize';
 
 runCli({
@@ -14,7 +14,7 @@ runCli({
 Builds the handler zips if their sources changed, then synthesizes the PayPulse stack
 into cdktf.out/stacks/<stackId>/cdk.tf.json. Config comes from cdktf.json's context
 key "paypulse" and PAYPULSE_* environment variables (see README, Configuration).`,
-  options: {},
+  parse: (argv) => parseCliArgs({}, argv),
   run: async () => {
     await ensureHandlerBuild();
     synthesizePayPulse({ bundles: builtBundles() });

@@ -25,17 +25,44 @@ export class CliError extends Error {
   }
 }
 
-export interface CliSpec<O extends CliOptions> {
-  /** The usage text, starting with `Usage: ...`. */
-  readonly usage: string;
-  readonly options: O;
-  /** @default false */
-  readonly allowPositionals?: boolean;
-  /** Runs the command; the resolved number (default 0) is the exit code. */
-  run(args: ParsedArgs<O>): Promise<number | void> | number | void;
+export interface ParsedCli {
+  readonly values: Readonly<Record<string, string | boolean | undefined>>;
+  readonly positionals: readonly string[];
 }
 
-export type ParsedArgs<O extends CliOptions> = ReturnType<typeof parseArgs<{ options: O; allowPositionals: true; strict: true }>>;
+/** `node:util` parseArgs (strict), with its errors turned into short `UsageError`s. */
+export function parseCliArgs(options: CliOptions, argv: readonly string[], allowPositionals = false): ParsedCli {
+  try {
+    const { values, positionals } = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+    if (!allowPositionals && positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+    return { values: values as ParsedCli['values'], positionals };
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    const code = (err as { code?: string }).code;
+    const message = err instanceof Error ? err.message : String(err);
+    const flag = /'(-{1,2}[\w-]+)/.exec(message)?.[1] ?? '';
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`Unknown option ${flag}`);
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(`${flag} needs a value`);
+    throw new UsageError(message);
+  }
+}
+
+/** A positive integer option value, or a `UsageError` naming the option. */
+export function positiveIntOption(name: string, value: string | boolean | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (typeof value !== 'string' || !Number.isInteger(n) || n <= 0) throw new UsageError(`${name} must be a positive integer, got '${String(value)}'`);
+  return n;
+}
+
+export interface CliSpec<A> {
+  /** The usage text, starting with `Usage: ...`. */
+  readonly usage: string;
+  /** Turns argv into the command's arguments; throws `UsageError` on bad ones. */
+  parse(argv: readonly string[]): A;
+  /** Runs the command; the resolved number (default 0) is the exit code. */
+  run(args: A): Promise<number | void> | number | void;
+}
 
 const CODE = /^[A-Z][A-Z0-9_]*$/;
 
@@ -54,33 +81,31 @@ export function formatError(err: unknown): string {
   return `error: ${name}: ${message}`;
 }
 
-/** Parses argv with `node:util` parseArgs (strict) and runs the command under the convention above. */
-export function runCli<O extends CliOptions>(spec: CliSpec<O>, argv: readonly string[] = process.argv.slice(2)): void {
-  let parsed: ParsedArgs<O>;
+function exitWithUsage(usage: string, err: unknown): never {
+  process.stderr.write(`error: USAGE: ${err instanceof Error ? err.message : String(err)}\n${usage}\n`);
+  process.exit(2);
+}
+
+/** Runs a command under the convention above. */
+export function runCli<A>(spec: CliSpec<A>, argv: readonly string[] = process.argv.slice(2)): void {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${spec.usage}\n`);
+    process.exit(0);
+  }
+  let args: A;
   try {
-    if (argv.includes('--help') || argv.includes('-h')) {
-      process.stdout.write(`${spec.usage}\n`);
-      process.exit(0);
-    }
-    parsed = parseArgs({ args: [...argv], options: spec.options, allowPositionals: true, strict: true }) as ParsedArgs<O>;
-    if (!spec.allowPositionals && parsed.positionals.length > 0) throw new UsageError(`unexpected argument '${parsed.positionals[0]}'`);
+    args = spec.parse(argv);
   } catch (err) {
-    usageExit(err);
+    exitWithUsage(spec.usage, err);
   }
   Promise.resolve()
-    .then(() => spec.run(parsed))
+    .then(() => spec.run(args))
     .then(
       (code) => process.exit(code ?? 0),
       (err: unknown) => {
-        if (err instanceof UsageError) usageExit(err);
+        if (err instanceof UsageError) exitWithUsage(spec.usage, err);
         process.stderr.write(`${formatError(err)}\n`);
         process.exit(1);
       },
     );
-
-  function usageExit(err: unknown): never {
-    const message = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`error: USAGE: ${message}\n${spec.usage}\n`);
-    process.exit(2);
-  }
 }

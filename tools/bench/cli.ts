@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { parseCliArgs, runCli } from '../../app/run-cli';
 import type { BenchFigure } from './measure';
 
 type Bench = () => Promise<BenchFigure | BenchFigure[]>;
@@ -28,8 +29,7 @@ function formatNumber(n: number): string {
   return Math.abs(n) >= 100 ? n.toFixed(0) : n.toPrecision(3);
 }
 
-async function main(): Promise<void> {
-  const only = process.env.BENCH_ONLY;
+async function main({ only }: { only?: string }): Promise<void> {
   const figures: BenchFigure[] = [];
   const timings: Record<string, number> = {};
   const started = Date.now();
@@ -63,11 +63,21 @@ async function main(): Promise<void> {
   );
 }
 
-main().then(
-  // The local pipeline's SDK clients and servers are stopped; exit without waiting on stray keep-alive sockets.
-  () => process.exit(0),
-  (err) => {
-    process.stderr.write(`bench failed: ${err instanceof Error ? err.stack : String(err)}\n`);
-    process.exit(1);
+const USAGE = `Usage: npm run bench [-- --only <substring>]
+
+Prints a table of performance figures (the median of repeated runs) and writes
+bench/results.json with the raw runs.
+
+Options:
+  --only <substring>  run only the benchmarks whose name contains it (or BENCH_ONLY=<substring>)
+  --help              show this help`;
+
+// runCli exits when main settles: the local pipeline's servers are stopped, and stray keep-alive sockets must not hold the process.
+runCli({
+  usage: USAGE,
+  parse: (argv) => {
+    const { values } = parseCliArgs({ only: { type: 'string' } }, argv);
+    return { only: typeof values.only === 'string' ? values.only : process.env.BENCH_ONLY };
   },
-);
+  run: main,
+});

@@ -24,6 +24,7 @@ export function isProjectSource(source: string): boolean {
 }
 
 export class BundleError extends Error {
+  readonly code = 'BUILD_ERROR';
   constructor(
     readonly functionName: string,
     readonly errors: readonly Message[],

@@ -1,20 +1,39 @@
-import { buildHandlers } from './';
-
 /**
  * `npm run build:handlers [-- [--force] [fn ...]]`: bundles the handlers into dist/
- * and writes dist/manifest.json. Exits non-zero on a build error or a blown size budget.
+ * and writes dist/manifest.json. Exits 1 on a build error or a blown size budget.
  */
-async function main(argv: readonly string[]): Promise<void> {
-  const force = argv.includes('--force');
-  const only = argv.filter((a) => !a.startsWith('--'));
-  await buildHandlers({ force, ...(only.length > 0 ? { only } : {}) });
+import { parseCliArgs, runCli, UsageError } from '../../app/run-cli';
+import { buildHandlers } from './build-handlers';
+import { discoverHandlers } from './discover-handlers';
+import { DEFAULT_HANDLERS_DIR } from './paths';
+
+const USAGE = `Usage: npm run build:handlers [-- [--force] [function ...]]
+
+Bundles every handler under handlers/ (or only the named functions) with esbuild into
+a deterministic zip in dist/, and writes dist/manifest.json. Functions whose inputs
+did not change are not rebuilt.
+
+Options:
+  --force   rebuild even when the cache says a function is up to date
+  --help    show this help`;
+
+interface BuildArgs {
+  readonly force: boolean;
+  readonly only?: readonly string[];
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).catch((err: unknown) => {
-    console.error(err instanceof Error ? err.message : String(err));
-    process.exitCode = 1;
-  });
+function parseBuildArgs(argv: readonly string[]): BuildArgs {
+  const { values, positionals } = parseCliArgs({ force: { type: 'boolean' } }, argv, true);
+  const known = discoverHandlers(DEFAULT_HANDLERS_DIR).map((h) => h.name);
+  const unknown = positionals.filter((name) => !known.includes(name));
+  if (unknown.length > 0) throw new UsageError(`unknown function(s): ${unknown.join(', ')}; known: ${known.join(', ')}`);
+  return { force: values.force === true, ...(positionals.length > 0 ? { only: positionals } : {}) };
 }
 
-export * from './';
+runCli({
+  usage: USAGE,
+  parse: parseBuildArgs,
+  run: async ({ force, only }) => {
+    await buildHandlers({ force, ...(only ? { only } : {}) });
+  },
+});

@@ -10,6 +10,7 @@ const BUILD_HINT = 'Run `npm run build:handlers` to build the handler bundles.';
 
 /** The manifest or one of the zips it lists is missing or unreadable. */
 export class ManifestError extends Error {
+  readonly code = 'BUILD_ERROR';
   constructor(message: string, options?: { cause?: unknown }) {
     super(`${message}\n${BUILD_HINT}`, options);
     this.name = 'ManifestError';

@@ -22,6 +22,7 @@ export interface BudgetViolation {
 }
 
 export class BudgetExceededError extends Error {
+  readonly code = 'BUDGET_EXCEEDED';
   constructor(readonly violations: readonly BudgetViolation[]) {
     super(`Zip size budget exceeded:\n${violations.map(describeViolation).join('\n')}`);
     this.name = 'BudgetExceededError';

@@ -6,7 +6,8 @@
  */
 import fc from 'fast-check';
 import { BASE_FIXTURE, hyresaviPdf } from '../fixtures/hyresavi-pdf';
-import { parseFuzzArgs, USAGE } from './cli-args';
+import { runCli } from '../../app/run-cli';
+import { parseFuzzArgs, USAGE, type FuzzArgs } from './cli-args';
 import { htmlInputArbitrary, pdfInputArbitrary } from './inputs';
 import { invalidKeyArbitrary, invalidRetailKeyArbitrary, validKeyArbitrary } from './key-arbitraries';
 import { formatReport, type TargetReport } from './report';
@@ -34,14 +35,7 @@ async function targetInputs(target: TargetName): Promise<{ arbitrary: fc.Arbitra
   }
 }
 
-async function main(): Promise<number> {
-  let args;
-  try {
-    args = parseFuzzArgs(process.argv.slice(2));
-  } catch (err) {
-    console.error(`${(err as Error).message}\n${USAGE}`);
-    return 2;
-  }
+async function main(args: FuzzArgs): Promise<number> {
   const reports: TargetReport[] = [];
   for (const target of args.targets) {
     const { arbitrary, warmUp } = await targetInputs(target);
@@ -52,10 +46,4 @@ async function main(): Promise<number> {
   return reports.some((r) => r.crashes > 0 || r.hangs > 0) ? 1 : 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    console.error(err);
-    process.exit(2);
-  },
-);
+runCli({ usage: USAGE, parse: parseFuzzArgs, run: main });

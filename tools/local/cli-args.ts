@@ -1,6 +1,7 @@
+import { parseCliArgs, positiveIntOption } from '../../app/run-cli';
+
 export interface LocalArgs {
   readonly demo: boolean;
-  readonly help: boolean;
   /** Synthesize in-process even when cdktf.out has a stack. */
   readonly synth: boolean;
   readonly dataDir?: string;
@@ -24,36 +25,22 @@ Options:
   --concurrency <n>   handler invocations at a time (default 4)
   --help              show this help`;
 
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(`${message}\n\n${USAGE}`);
-    this.name = 'UsageError';
-  }
-}
+const OPTIONS = {
+  demo: { type: 'boolean' },
+  synth: { type: 'boolean' },
+  data: { type: 'string' },
+  stack: { type: 'string' },
+  concurrency: { type: 'string' },
+} as const;
 
 export function parseLocalArgs(argv: readonly string[]): LocalArgs {
-  let demo = false;
-  let help = false;
-  let synth = false;
-  let dataDir: string | undefined;
-  let stackPath: string | undefined;
-  let concurrency: number | undefined;
-  const valueOf = (i: number, flag: string): string => {
-    const value = argv[i + 1];
-    if (value === undefined || value.startsWith('--')) throw new UsageError(`${flag} needs a value`);
-    return value;
+  const { values } = parseCliArgs(OPTIONS, argv);
+  const text = (v: string | boolean | undefined) => (typeof v === 'string' ? v : undefined);
+  return {
+    demo: values.demo === true,
+    synth: values.synth === true,
+    dataDir: text(values.data),
+    stackPath: text(values.stack),
+    concurrency: positiveIntOption('--concurrency', values.concurrency),
   };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--demo') demo = true;
-    else if (arg === '--help' || arg === '-h') help = true;
-    else if (arg === '--synth') synth = true;
-    else if (arg === '--data') dataDir = valueOf(i++, arg);
-    else if (arg === '--stack') stackPath = valueOf(i++, arg);
-    else if (arg === '--concurrency') {
-      concurrency = Number(valueOf(i++, arg));
-      if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError('--concurrency must be a positive integer');
-    } else throw new UsageError(`Unknown option ${arg}`);
-  }
-  return { demo, help, synth, dataDir, stackPath, concurrency };
 }

@@ -4,6 +4,7 @@
  * stack, the handlers in-process. One JSON line per S3 event on stdout.
  */
 import { createLogger } from '../../handlers/shared/logger';
+import { runCli } from '../../app/run-cli';
 import { LOCAL_CREDENTIALS } from '../local-aws/local-credentials';
 import { parseLocalArgs, USAGE, type LocalArgs } from './cli-args';
 import { runDemo } from './demo';
@@ -35,10 +36,6 @@ function untilSignal(): Promise<NodeJS.Signals> {
 }
 
 async function main(args: LocalArgs): Promise<number> {
-  if (args.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
   const source = await locateStack({ stackPath: args.stackPath, synth: args.synth });
   say(`stack                ${source.path} (${source.origin === 'synthesized' ? 'synthesized in-process' : source.origin})`);
   say('starting s3rver and DynamoDB Local...');
@@ -67,17 +64,4 @@ async function main(args: LocalArgs): Promise<number> {
   }
 }
 
-let args: LocalArgs;
-try {
-  args = parseLocalArgs(process.argv.slice(2));
-} catch (err) {
-  say(err instanceof Error ? err.message : String(err));
-  process.exit(2);
-}
-main(args).then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    say(`local: ${err instanceof Error ? err.message : String(err)}`);
-    process.exit(1);
-  },
-);
+runCli({ usage: USAGE, parse: parseLocalArgs, run: main });

@@ -7,60 +7,56 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { isPayPulseError } from '../../handlers/shared/errors';
+import { CliError, parseCliArgs, runCli, UsageError } from '../../app/run-cli';
 
-/** Each handler's preview module exports `preview(body, key?)`; the file name is passed for previews without a key. */
-const PREVIEWERS: Record<string, string> = {
-  '.pdf': '../../handlers/parse-invoice/core/preview',
-  '.html': '../../handlers/parse-retail-invoice/core/preview',
-  '.htm': '../../handlers/parse-retail-invoice/core/preview',
+const USAGE = `Usage: npm run --silent parse -- <file.pdf|file.html> [--key <s3 key>]
+
+Prints the record the matching handler would write (parse_invoice for .pdf,
+parse_retail_invoice for .html) as JSON, without AWS. HTML receipts need --key, whose
+path carries the user, sub_type, vendor and date.
+
+Options:
+  --key <s3 key>  the object key the upload would have (default for a PDF:
+                  invoices/local/rental/<file name>)
+  --help          show this help
+
+Try: npm run --silent parse -- samples/Hyresavi_1297534008.pdf`;
+
+type Preview = (body: Buffer, key: string | undefined, fileName?: string) => Promise<unknown>;
+
+/** Each handler's preview module, loaded only for its document type. */
+const PREVIEWERS: Record<string, () => Promise<Preview>> = {
+  '.pdf': async () => (await import('../../handlers/parse-invoice/core/preview')).preview,
+  '.html': async () => (await import('../../handlers/parse-retail-invoice/core/preview')).preview,
+  '.htm': async () => (await import('../../handlers/parse-retail-invoice/core/preview')).preview,
 };
 
-interface PreviewModule {
-  preview(body: Buffer, key: string | undefined, fileName?: string): Promise<unknown>;
+interface ParseArgs {
+  readonly file: string;
+  readonly key?: string;
+  readonly load: () => Promise<Preview>;
 }
 
-function usage(message: string): never {
-  process.stderr.write(`error: USAGE: ${message}\nusage: npm run --silent parse -- <file.pdf|file.html> [--key <s3 key>]\n`);
-  process.exit(2);
+function parseParseArgs(argv: readonly string[]): ParseArgs {
+  const { values, positionals } = parseCliArgs({ key: { type: 'string' } }, argv, true);
+  if (positionals.length === 0) throw new UsageError('no file given');
+  if (positionals.length > 1) throw new UsageError('only one file at a time');
+  const file = positionals[0];
+  const key = typeof values.key === 'string' ? values.key : undefined;
+  const load = PREVIEWERS[extname(key ?? file).toLowerCase()] ?? PREVIEWERS[extname(file).toLowerCase()];
+  if (!load) throw new UsageError(`cannot tell the document type of ${file}: expected .pdf or .html`);
+  return { file, key, load };
 }
 
-function parseArgs(argv: string[]): { file: string; key?: string } {
-  let file: string | undefined;
-  let key: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--key') {
-      key = argv[++i];
-      if (!key) usage('--key needs a value');
-    } else if (argv[i].startsWith('--key=')) key = argv[i].slice('--key='.length);
-    else if (argv[i].startsWith('-')) usage(`unknown option ${argv[i]}`);
-    else if (file) usage('only one file at a time');
-    else file = argv[i];
-  }
-  if (!file) usage('no file given');
-  return { file, key };
-}
-
-async function main(): Promise<void> {
-  const { file, key } = parseArgs(process.argv.slice(2));
-  const modulePath = PREVIEWERS[extname(key ?? file).toLowerCase()] ?? PREVIEWERS[extname(file).toLowerCase()];
-  if (!modulePath) usage(`cannot tell the document type of ${file}: expected .pdf or .html`);
+async function main({ file, key, load }: ParseArgs): Promise<void> {
   let body: Buffer;
   try {
     body = readFileSync(file);
   } catch (err) {
-    process.stderr.write(`error: INVALID_REQUEST: cannot read ${file}: ${(err as Error).message}\n`);
-    process.exit(1);
+    throw new CliError('INVALID_REQUEST', `cannot read ${file}: ${(err as Error).message}`);
   }
-  const previewer = (await import(modulePath)) as PreviewModule;
-  try {
-    const record = await previewer.preview(body, key, basename(file));
-    process.stdout.write(JSON.stringify(record, null, 2) + '\n');
-  } catch (err) {
-    if (!isPayPulseError(err)) throw err;
-    process.stderr.write(`error: ${err.code}: ${err.message}\n`);
-    process.exit(1);
-  }
+  const record = await (await load())(body, key, basename(file));
+  process.stdout.write(`${JSON.stringify(record, null, 2)}\n`);
 }
 
-void main();
+runCli({ usage: USAGE, parse: parseParseArgs, run: main });

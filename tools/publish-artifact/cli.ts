@@ -7,54 +7,56 @@
  */
 import { readFileSync } from 'node:fs';
 import { S3Client } from '@aws-sdk/client-s3';
-import { publishArtifact } from './publish-artifact';
-import { DEFAULT_CONFIG, configFromEnv, resolveConfig } from '../../stacks/config';
+import { CliError, parseCliArgs, runCli, UsageError } from '../../app/run-cli';
+import { configFromEnv, resolveConfig } from '../../stacks/config';
 import { FUNCTION_CATALOG } from '../../stacks/function-catalog';
+import { assertZipArchive, publishArtifact } from './publish-artifact';
 
-function fail(message: string, code = 2): never {
-  process.stderr.write(`error: ${message}\nusage: npm run publish-artifact -- <fn> <zip> [--bucket <name>] [--region <region>]\n`);
-  process.exit(code);
+const USAGE = `Usage: npm run publish-artifact -- <function> <zip> [--bucket <name>] [--region <region>]
+
+Uploads <zip> as <function>.zip to the lambda bucket (a new object version), unless the
+current object has the same content. Only zip-deployed functions; run cdktf deploy after.
+
+Options:
+  --bucket <name>    the lambda bucket (default: config's lambdaFunctionsBucketName)
+  --region <region>  its region (default: config's region)
+  --help             show this help`;
+
+interface PublishArgs {
+  readonly fn: string;
+  readonly zip: string;
+  readonly bucket?: string;
+  readonly region?: string;
 }
 
-function parseArgs(argv: string[]): { fn: string; zip: string; bucket?: string; region?: string } {
-  const positional: string[] = [];
-  const options: Record<string, string> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--bucket' || arg === '--region') {
-      const value = argv[++i];
-      if (!value) fail(`${arg} needs a value`);
-      options[arg.slice(2)] = value;
-    } else if (arg.startsWith('-')) fail(`unknown option ${arg}`);
-    else positional.push(arg);
-  }
-  if (positional.length !== 2) fail('expected a function name and a zip file');
-  return { fn: positional[0], zip: positional[1], bucket: options.bucket, region: options.region };
+function parsePublishArgs(argv: readonly string[]): PublishArgs {
+  const { values, positionals } = parseCliArgs({ bucket: { type: 'string' }, region: { type: 'string' } }, argv, true);
+  if (positionals.length !== 2) throw new UsageError('expected a function name and a zip file');
+  const [fn, zip] = positionals;
+  const spec = FUNCTION_CATALOG.find((s) => s.name === fn);
+  if (!spec) throw new UsageError(`unknown function '${fn}'; known: ${FUNCTION_CATALOG.filter((s) => s.code.type === 'zip').map((s) => s.name).join(', ')}`);
+  if (spec.code.type !== 'zip') throw new UsageError(`${fn} is deployed as a container image, not a zip`);
+  const text = (v: string | boolean | undefined) => (typeof v === 'string' ? v : undefined);
+  return { fn, zip, bucket: text(values.bucket), region: text(values.region) };
 }
 
-async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
-  const spec = FUNCTION_CATALOG.find((s) => s.name === args.fn);
-  if (!spec) fail(`unknown function '${args.fn}'; known: ${FUNCTION_CATALOG.map((s) => s.name).join(', ')}`);
-  if (spec.code.type !== 'zip') fail(`${args.fn} is deployed as a container image, not a zip`);
+async function main(args: PublishArgs): Promise<void> {
   let zip: Buffer;
   try {
     zip = readFileSync(args.zip);
   } catch (err) {
-    fail(`cannot read ${args.zip}: ${(err as Error).message}`, 1);
+    throw new CliError('INVALID_REQUEST', `cannot read ${args.zip}: ${(err as Error).message}`);
   }
+  assertZipArchive(zip, args.zip);
   const config = resolveConfig(configFromEnv(process.env));
-  const bucket = args.bucket ?? config.lambdaFunctionsBucketName ?? DEFAULT_CONFIG.lambdaFunctionsBucketName;
+  const bucket = args.bucket ?? config.lambdaFunctionsBucketName;
   const s3 = new S3Client({ region: args.region ?? config.region });
   const result = await publishArtifact(s3, { bucket, functionName: args.fn, zip });
   const line =
     result.status === 'unchanged'
       ? `s3://${bucket}/${result.key} unchanged (sha256 ${result.sha256.slice(0, 12)}): nothing uploaded`
       : `s3://${bucket}/${result.key} uploaded (sha256 ${result.sha256.slice(0, 12)}, version ${result.versionId ?? 'n/a'}); run cdktf deploy to update ${args.fn}`;
-  process.stdout.write(line + '\n');
+  process.stdout.write(`${line}\n`);
 }
 
-main().catch((err) => {
-  process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exit(1);
-});
+runCli({ usage: USAGE, parse: parsePublishArgs, run: main });

@@ -18,6 +18,24 @@ export interface PublishResult {
   readonly versionId?: string;
 }
 
+/** The bytes are not a zip archive: Lambda would reject them at deploy time, long after the upload. */
+export class NotAZipError extends Error {
+  readonly code = 'INVALID_REQUEST';
+  override readonly name = 'NotAZipError';
+}
+
+const LOCAL_FILE_HEADER = Buffer.from('PK\x03\x04', 'latin1');
+const END_OF_CENTRAL_DIRECTORY = Buffer.from('PK\x05\x06', 'latin1');
+/** The end record is 22 bytes plus a comment of at most 65,535. */
+const END_RECORD_SEARCH = 22 + 0xffff;
+
+/** Throws `NotAZipError` unless `bytes` start like a zip and carry its end-of-central-directory record. */
+export function assertZipArchive(bytes: Buffer, what: string): void {
+  const tail = bytes.subarray(Math.max(0, bytes.length - END_RECORD_SEARCH));
+  const looksLikeZip = (bytes.subarray(0, 4).equals(LOCAL_FILE_HEADER) || bytes.subarray(0, 4).equals(END_OF_CENTRAL_DIRECTORY)) && tail.includes(END_OF_CENTRAL_DIRECTORY);
+  if (!looksLikeZip) throw new NotAZipError(`${what} is not a zip archive (no PK zip signature)`);
+}
+
 /** User metadata key holding the zip's SHA-256 (hex), written on every upload. */
 export const SHA256_METADATA = 'sha256';
 
@@ -40,6 +58,7 @@ async function currentHashes(s3: S3Client, bucket: string, key: string): Promise
  * carry no sha256 metadata; for those the single-part ETag (the MD5) is compared.
  */
 export async function publishArtifact(s3: S3Client, request: PublishRequest): Promise<PublishResult> {
+  assertZipArchive(request.zip, `the artifact of ${request.functionName}`);
   const key = artifactKey(request.functionName);
   const sha256 = createHash('sha256').update(request.zip).digest('hex');
   const md5 = createHash('md5').update(request.zip).digest('hex');

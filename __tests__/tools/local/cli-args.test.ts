@@ -4,7 +4,6 @@ describe('npm run local arguments', () => {
   it('reads every option', () => {
     expect(parseLocalArgs(['--demo', '--data', '/tmp/x', '--stack', 's.json', '--synth', '--concurrency', '8'])).toEqual({
       demo: true,
-      help: false,
       synth: true,
       dataDir: '/tmp/x',
       stackPath: 's.json',
