@@ -6,7 +6,7 @@
 import { builtBundles } from './app/bundles';
 import { ensureHandlerBuild } from './app/handler-build';
 import { parseCliArgs, runCli } from './app/run-cli';
-import { synthesizePayPulse } from './app/synthesize';
+import { createApp, loadConfig, synthesizeStack } from './app/synthesize';
 
 runCli({
   usage: `Usage: npm run synth  (or: cdktf synth)
@@ -16,7 +16,9 @@ into cdktf.out/stacks/<stackId>/cdk.tf.json. Config comes from cdktf.json's cont
 key "paypulse" and PAYPULSE_* environment variables (see README, Configuration).`,
   parse: (argv) => parseCliArgs({}, argv),
   run: async () => {
+    const app = createApp();
+    const config = loadConfig(app);
     await ensureHandlerBuild();
-    synthesizePayPulse({ bundles: builtBundles() });
+    synthesizeStack(app, config, builtBundles());
   },
 });

@@ -32,13 +32,28 @@ export interface SynthesizeOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
+/** The App, with cdktf.json's context unless given one. */
+export function createApp(options: Pick<SynthesizeOptions, 'outdir' | 'context'> = {}): App {
+  return new App({ ...(options.outdir ? { outdir: options.outdir } : {}), context: options.context ?? cdktfJsonContext() });
+}
+
+/** The validated config: the app's `paypulse` context under the `PAYPULSE_*` environment; throws `ConfigError`. */
+export function loadConfig(app: App, env: Readonly<Record<string, string | undefined>> = process.env): PayPulseConfig {
+  return resolveConfig(app.node.tryGetContext('paypulse') as PayPulseConfigOverrides | undefined, configFromEnv(env));
+}
+
+/** Builds the stack into the app, synthesizes, and returns the path of cdk.tf.json. */
+export function synthesizeStack(app: App, config: PayPulseConfig, bundles: BundleSource): string {
+  new PayPulseStack(app, config.stackId, config, bundles);
+  app.synth();
+  return join(app.outdir, 'stacks', config.stackId, 'cdk.tf.json');
+}
+
 /** Builds the app and the stack, synthesizes, and returns the config and the path of cdk.tf.json. */
 export function synthesizePayPulse(options: SynthesizeOptions): { config: PayPulseConfig; stackFile: string } {
-  const app = new App({ ...(options.outdir ? { outdir: options.outdir } : {}), context: options.context ?? cdktfJsonContext() });
-  const config = resolveConfig(app.node.tryGetContext('paypulse') as PayPulseConfigOverrides | undefined, configFromEnv(options.env ?? process.env));
-  new PayPulseStack(app, config.stackId, config, options.bundles);
-  app.synth();
-  return { config, stackFile: join(app.outdir, 'stacks', config.stackId, 'cdk.tf.json') };
+  const app = createApp(options);
+  const config = loadConfig(app, options.env);
+  return { config, stackFile: synthesizeStack(app, config, options.bundles) };
 }
 
 /**

@@ -30,6 +30,8 @@ function formatNumber(n: number): string {
 }
 
 async function main({ only }: { only?: string }): Promise<void> {
+  // Fail before the first benchmark, not after all of them.
+  mkdirSync('bench', { recursive: true });
   const figures: BenchFigure[] = [];
   const timings: Record<string, number> = {};
   const started = Date.now();
@@ -56,7 +58,6 @@ async function main({ only }: { only?: string }): Promise<void> {
   }
   const total = (Date.now() - started) / 1000;
   process.stdout.write(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, node ${machine.node}; bench took ${total.toFixed(0)} s\n`);
-  mkdirSync('bench', { recursive: true });
   writeFileSync(
     join('bench', 'results.json'),
     JSON.stringify({ date: new Date().toISOString(), machine, seconds: { total, ...timings }, figures }, null, 2) + '\n',
