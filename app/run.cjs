@@ -6,7 +6,7 @@
  * installed packages) changed since it was built: an mtime check, no hashing.
  * Plain JavaScript on purpose: it runs before anything is compiled.
  */
-const { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } = require('node:fs');
+const { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..');
@@ -34,6 +34,12 @@ function upToDate() {
   }
 }
 
+function writeAtomic(file, data) {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, file);
+}
+
 function build() {
   const esbuild = require('esbuild');
   const builtAt = Date.now();
@@ -48,13 +54,16 @@ function build() {
     // esbuild finds its native binary relative to its own package; the handler build loads it lazily.
     external: ['esbuild'],
     metafile: true,
+    write: false,
     sourcemap: 'inline',
     sourcesContent: false,
     logLevel: 'error',
   });
   const sources = Object.keys(result.metafile.inputs).filter((f) => !f.startsWith('node_modules/'));
   mkdirSync(OUT_DIR, { recursive: true });
-  writeFileSync(INPUTS, `${JSON.stringify({ builtAt, inputs: [...sources, LOCKFILE, 'app/run.cjs'] }, null, 2)}\n`);
+  // Atomic: another synth may be reading the bundle right now.
+  writeAtomic(BUNDLE, result.outputFiles[0].contents);
+  writeAtomic(INPUTS, `${JSON.stringify({ builtAt, inputs: [...sources, LOCKFILE, 'app/run.cjs'] }, null, 2)}\n`);
 }
 
 if (!upToDate()) {
