@@ -6,7 +6,7 @@
 import { builtBundles } from './app/bundles';
 import { ensureHandlerBuild } from './app/handler-build';
 import { parseCliArgs, runCli } from './app/run-cli';
-import { createApp, loadConfig, synthesizeStack } from './app/synthesize';
+import { createApp, loadConfig, buildAndSynth } from './app/synthesize';
 
 runCli({
   usage: `Usage: npm run synth  (or: cdktf synth)
@@ -19,6 +19,6 @@ key "paypulse" and PAYPULSE_* environment variables (see README, Configuration).
     const app = createApp();
     const config = loadConfig(app);
     await ensureHandlerBuild();
-    synthesizeStack(app, config, builtBundles());
+    buildAndSynth(app, config, builtBundles());
   },
 });

@@ -43,7 +43,7 @@ export function loadConfig(app: App, env: Readonly<Record<string, string | undef
 }
 
 /** Builds the stack into the app, synthesizes, and returns the path of cdk.tf.json. */
-export function synthesizeStack(app: App, config: PayPulseConfig, bundles: BundleSource): string {
+export function buildAndSynth(app: App, config: PayPulseConfig, bundles: BundleSource): string {
   new PayPulseStack(app, config.stackId, config, bundles);
   app.synth();
   return join(app.outdir, 'stacks', config.stackId, 'cdk.tf.json');
@@ -53,7 +53,7 @@ export function synthesizeStack(app: App, config: PayPulseConfig, bundles: Bundl
 export function synthesizePayPulse(options: SynthesizeOptions): { config: PayPulseConfig; stackFile: string } {
   const app = createApp(options);
   const config = loadConfig(app, options.env);
-  return { config, stackFile: synthesizeStack(app, config, options.bundles) };
+  return { config, stackFile: buildAndSynth(app, config, options.bundles) };
 }
 
 /**

@@ -12,7 +12,7 @@ const JEST = join(REPO_ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
  * server and no child process — timed 3 times. BENCH_JEST_FULL=1 adds one timed
  * run of the full suite.
  */
-export const UNIT_SUBSET = ['__tests__/stack', '__tests__/handlers', '__tests__/local', '--testPathIgnorePatterns', 'handler\\.test', 'cli\\.test', 'bundle\\.test', 'local-aws'];
+export const UNIT_SUBSET = ['__tests__/stacks', '__tests__/handlers', '__tests__/tools/local', '--testPathIgnorePatterns', 'handler\\.test', 'cli\\.test', 'bundle\\.test', 'local-aws'];
 
 const jest = (args: readonly string[]) => timeOk(process.execPath, [JEST, '--silent', ...args], { cwd: REPO_ROOT, env: { ...process.env, CI: 'true' } });
 

@@ -4,7 +4,7 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { BASE_FIXTURE, hyresaviPdf } from '../fixtures/hyresavi-pdf';
 import { REPO_ROOT } from '../build/paths';
 import { startLocalPipeline, type LocalPipeline } from '../local/local-pipeline';
-import { newSynthDir, synthesizeInto } from '../local/stack-source';
+import { newSynthDir, synthesizeToWorkDir } from '../local/stack-source';
 import { figure, type BenchFigure } from './measure';
 
 const FOODBOLT = readFileSync(join(REPO_ROOT, '__tests__', 'fixtures', 'parse-retail-invoice', 'foodbolt.html'), 'utf8');
@@ -37,7 +37,7 @@ async function run(local: LocalPipeline, pdf: Buffer, runId: string, count: numb
 /** End to end through the local pipeline: S3 PUT → s3rver event → routing → handler → DynamoDB Local, concurrency 4. */
 export async function benchLocalPipeline(): Promise<BenchFigure> {
   const synthDir = newSynthDir();
-  const [stack, pdf] = await Promise.all([synthesizeInto(synthDir), hyresaviPdf(BASE_FIXTURE)]);
+  const [stack, pdf] = await Promise.all([synthesizeToWorkDir(synthDir), hyresaviPdf(BASE_FIXTURE)]);
   const local = await startLocalPipeline({ stack }).finally(() => rmSync(synthDir, { recursive: true, force: true }));
   try {
     await run(local, pdf, 'warmup', 10);

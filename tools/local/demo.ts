@@ -5,6 +5,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { BASE_FIXTURE, hyresaviPdf } from '../fixtures/hyresavi-pdf';
 import { REPO_ROOT } from '../build/paths';
 import { parseRetailInvoiceKey } from '../../handlers/shared/s3-keys';
+import { INVOICES_PREFIX } from '../../contract/keys';
 import { RETAIL_SUB_TYPES } from '../../contract/sub-types';
 import type { LocalPipeline } from './local-pipeline';
 
@@ -16,24 +17,20 @@ export interface DemoUpload {
   readonly contentType: string;
 }
 
-const RECEIPTS = join(REPO_ROOT, '__tests__', 'fixtures', 'parse-retail-invoice');
+/** The sample receipts, at `samples/retail/<sub_type>/<file name of the key>`. */
+const SAMPLES = join(REPO_ROOT, 'samples', 'retail');
 
-function receipt(name: string): DemoUpload {
-  const { key } = JSON.parse(readFileSync(join(RECEIPTS, `${name}.expected.json`), 'utf8')) as { key: string };
-  const parsed = parseRetailInvoiceKey(key);
-  return {
-    key: `invoices/${DEMO_USER}/retail/${parsed.subType}/${parsed.fileName}`,
-    body: readFileSync(join(RECEIPTS, `${name}.html`)),
-    contentType: 'text/html',
-  };
+function receipt(sampleKey: string, key = `${INVOICES_PREFIX}${DEMO_USER}/retail/${sampleKey}`): DemoUpload {
+  parseRetailInvoiceKey(key);
+  return { key, body: readFileSync(join(SAMPLES, sampleKey)), contentType: 'text/html' };
 }
 
 /** A generated Hyresavi PDF and two retail receipts (one with `&` in its vendor), for DEMO_USER. */
 export async function demoUploads(): Promise<DemoUpload[]> {
   return [
-    { key: `invoices/${DEMO_USER}/rental/Hyresavi_1297534008.pdf`, body: await hyresaviPdf(BASE_FIXTURE), contentType: 'application/pdf' },
-    receipt('foodbolt'),
-    { ...receipt('knit-and-purl'), key: `invoices/${DEMO_USER}/retail/clothing/knit&purl_2025-03-14_aa11bb22.html` },
+    { key: `${INVOICES_PREFIX}${DEMO_USER}/rental/Hyresavi_1297534008.pdf`, body: await hyresaviPdf(BASE_FIXTURE), contentType: 'application/pdf' },
+    receipt('food-delivery/foodbolt_2025-03-14_1a2b3c06.html'),
+    receipt('clothing/knit-and-purl_2025-03-14_aa11bb22.html', `${INVOICES_PREFIX}${DEMO_USER}/retail/clothing/knit&purl_2025-03-14_aa11bb22.html`),
   ];
 }
 

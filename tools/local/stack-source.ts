@@ -24,7 +24,7 @@ export interface LocateStackOptions {
 export const newSynthDir = () => mkdtempSync(join(tmpdir(), 'paypulse-local-synth-'));
 
 /** The stack synthesized in-process under `workDir` (loaded lazily: cdktf is slow to load). */
-export async function synthesizeInto(workDir: string, rootDir: string = REPO_ROOT): Promise<string> {
+export async function synthesizeToWorkDir(workDir: string, rootDir: string = REPO_ROOT): Promise<string> {
   const { synthesizeForReading } = await import('../../app/synthesize');
   return synthesizeForReading(workDir, rootDir);
 }
@@ -45,5 +45,5 @@ export async function locateStack(options: LocateStackOptions = {}): Promise<Sta
     if (existsSync(path)) return { path, origin: 'cdktf.out', cleanup: keep };
   }
   const workDir = newSynthDir();
-  return { path: await synthesizeInto(workDir, rootDir), origin: 'synthesized', cleanup: () => rmSync(workDir, { recursive: true, force: true }) };
+  return { path: await synthesizeToWorkDir(workDir, rootDir), origin: 'synthesized', cleanup: () => rmSync(workDir, { recursive: true, force: true }) };
 }

@@ -7,7 +7,7 @@ import { LOCAL_CREDENTIALS } from '../../../tools/local-aws/local-credentials';
 import type { EventReport } from '../../../tools/local/event-report';
 import { startLocalPipeline, type LocalPipeline, type LocalPipelineOptions } from '../../../tools/local/local-pipeline';
 import type { StackJson } from '../../../tools/stack-json/stack-json';
-import { newSynthDir, synthesizeInto } from '../../../tools/local/stack-source';
+import { newSynthDir, synthesizeToWorkDir } from '../../../tools/local/stack-source';
 import { installPdfjsWorker } from '../../handlers/parse-invoice/support/pdfjs-worker';
 
 const tempDirs: string[] = [];
@@ -17,7 +17,7 @@ afterAll(() => tempDirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true
 export async function synthesizedStackPath(): Promise<string> {
   const dir = newSynthDir();
   tempDirs.push(dir);
-  return synthesizeInto(dir);
+  return synthesizeToWorkDir(dir);
 }
 
 /** Writes an edited copy of a synthesized stack and returns its path. */
