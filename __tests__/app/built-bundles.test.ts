@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildHandlers, REPO_ROOT } from '../../tools/build';
 import { bundlesFromManifest } from '../../app/bundles';
-import { resource, synthPayPulseWith } from '../stacks/synth';
+import { resource, synthPayPulseWith } from '../support/synth';
 
 /** The stack wired to a real build (the construct tests use fake bundles). */
 describe('stack with the real handler build', () => {

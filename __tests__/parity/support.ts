@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { readIntendedFile } from '../../scripts/parity/intended';
 import type { Row } from '../../scripts/parity/model';
 import type { SynthesizedStack } from '../../scripts/parity/stack-loader';
-import { synthPayPulse } from '../stacks/synth';
+import { synthPayPulse } from '../support/synth';
 
 export const REPO = join(__dirname, '..', '..');
 export const FIXTURES = join(REPO, '__tests__', 'fixtures', 'parity');

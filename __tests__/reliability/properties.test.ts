@@ -16,7 +16,7 @@ import {
   validKeyArbitrary,
 } from '../../tools/fuzz/key-arbitraries';
 import { htmlSeeds, pdfSeeds } from '../../tools/fuzz/seeds';
-import { installPdfjsWorker } from '../handlers/parse-invoice/support/pdfjs-worker';
+import { installPdfjsWorker } from '../support/pdfjs-worker';
 
 installPdfjsWorker();
 

@@ -1,4 +1,4 @@
-import { resource, synthPayPulse } from './synth';
+import { resource, synthPayPulse } from '../support/synth';
 
 describe('failure handling of the S3-triggered parsers', () => {
   const { tf } = synthPayPulse();

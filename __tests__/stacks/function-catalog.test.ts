@@ -1,4 +1,4 @@
-import { resource, synthPayPulse } from './synth';
+import { resource, synthPayPulse } from '../support/synth';
 
 /**
  * The reference's function inventory (PAYPULSE_REFERENCE §2.2), written out again

@@ -1,5 +1,5 @@
 import { bundlesFromManifest } from '../../app/bundles';
-import { fakeBundles, resource, synthPayPulse, synthPayPulseWith } from './synth';
+import { fakeBundles, resource, synthPayPulse, synthPayPulseWith } from '../support/synth';
 
 describe('zip artifacts of handlers in handlers/', () => {
   describe('managed (default)', () => {

@@ -1,5 +1,5 @@
 import { DOCKER_CONTEXT, DOCKERFILE } from '../../stacks/parser-image';
-import { fakeBundles, resource, synthPayPulse } from './synth';
+import { fakeBundles, resource, synthPayPulse } from '../support/synth';
 
 describe('parse_invoice image', () => {
   describe('repository', () => {

@@ -1,7 +1,7 @@
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
 import { S3_TF_ADDRESSES } from '../support/s3-tf-addresses';
-import { addresses, resource, synthPayPulse } from './synth';
+import { addresses, resource, synthPayPulse } from '../support/synth';
 
 
 /** Every documented function, at the root now; each was in module.lambdas. */

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ErrorCode } from '../../../handlers/shared/error-codes';
+import type { ErrorCode } from '../../handlers/shared/error-codes';
 import type { HandlerName } from './handler-env';
 
-export const BAD_DIR = join(__dirname, '..', '..', 'fixtures', 'bad');
+export const BAD_DIR = join(__dirname, '..', 'fixtures', 'bad');
 
 /** Inputs too large to check in, built at test time. */
 export type GeneratedInput = 'pdf-50mb' | 'html-10000-nested-tables' | 'html-3mb';

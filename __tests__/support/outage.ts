@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { createAwsClients, type AwsClients } from '../../../handlers/shared/clients';
-import { startLocalDynamoDb, type LocalDynamoDb } from '../../../tools/local-aws/dynamodb-server';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../tools/local-aws/local-credentials';
-import { startLocalS3 } from '../../../tools/local-aws/s3-server';
-import { createTables } from '../../../tools/local-aws/tables';
+import { createAwsClients, type AwsClients } from '../../handlers/shared/clients';
+import { startLocalDynamoDb, type LocalDynamoDb } from '../../tools/local-aws/dynamodb-server';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../tools/local-aws/local-credentials';
+import { startLocalS3 } from '../../tools/local-aws/s3-server';
+import { createTables } from '../../tools/local-aws/tables';
 
 /**
  * s3rver + a DynamoDB Local of its own, persisted to a data dir so it can be

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { LOCAL_CREDENTIALS } from '../../../tools/local-aws/local-credentials';
-import type { EventReport } from '../../../tools/local/event-report';
-import { startLocalPipeline, type LocalPipeline, type LocalPipelineOptions } from '../../../tools/local/local-pipeline';
-import type { StackJson } from '../../../tools/stack-json/stack-json';
-import { newSynthDir, synthesizeToWorkDir } from '../../../tools/local/stack-source';
-import { installPdfjsWorker } from '../../handlers/parse-invoice/support/pdfjs-worker';
+import { LOCAL_CREDENTIALS } from '../../tools/local-aws/local-credentials';
+import type { EventReport } from '../../tools/local/event-report';
+import { startLocalPipeline, type LocalPipeline, type LocalPipelineOptions } from '../../tools/local/local-pipeline';
+import type { StackJson } from '../../tools/stack-json/stack-json';
+import { newSynthDir, synthesizeToWorkDir } from '../../tools/local/stack-source';
+import { installPdfjsWorker } from './pdfjs-worker';
 
 const tempDirs: string[] = [];
 afterAll(() => tempDirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const FIXTURE_DIR = join(__dirname, '..', '..', 'fixtures', 'parse-retail-invoice');
+export const FIXTURE_DIR = join(__dirname, '..', 'fixtures', 'parse-retail-invoice');
 
 export interface ReceiptFixture {
   readonly name: string;

@@ -3,7 +3,7 @@ import { groupLines, type TextItem } from '../../../handlers/parse-invoice/core/
 import { extractPdfText } from '../../../handlers/parse-invoice/core/pdf-text';
 import { InvoiceParseError } from '../../../handlers/shared/errors';
 import { BASE_FIXTURE, baseFixtureRecord, hyresaviPdf, type HyresaviFixture } from '../../../tools/fixtures/hyresavi-pdf';
-import { installPdfjsWorker } from './support/pdfjs-worker';
+import { installPdfjsWorker } from '../../support/pdfjs-worker';
 
 installPdfjsWorker();
 

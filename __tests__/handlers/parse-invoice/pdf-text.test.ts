@@ -2,7 +2,7 @@ import { extractPdfText } from '../../../handlers/parse-invoice/core/pdf-text';
 import { InvoiceParseError } from '../../../handlers/shared/errors';
 import { BASE_FIXTURE, hyresaviPdf } from '../../../tools/fixtures/hyresavi-pdf';
 import { encryptedPdf, imageOnlyPdf } from '../../../tools/fixtures/malformed-pdf';
-import { installPdfjsWorker } from './support/pdfjs-worker';
+import { installPdfjsWorker } from '../../support/pdfjs-worker';
 
 installPdfjsWorker();
 

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FIXTURE_DIR } from './fixtures';
+import { FIXTURE_DIR } from '../../support/retail-fixtures';
 
 const ROOT = join(__dirname, '..', '..', '..');
 

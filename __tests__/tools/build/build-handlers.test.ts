@@ -7,8 +7,8 @@ import { sha256Base64, sha256Hex } from '../../../tools/build/hashes';
 import { BudgetExceededError } from '../../../tools/build/size-budgets';
 import { REPO_ROOT } from '../../../tools/build/paths';
 import type { BuildManifest } from '../../../tools/build/types';
-import { makeRepoScratchDir, removeDir } from './support/clean-dir';
-import { readZip } from './support/unzip';
+import { makeRepoScratchDir, removeDir } from '../../support/clean-dir';
+import { readZip } from '../../support/unzip';
 
 const HANDLER_NAMES = discoverHandlers(path.join(REPO_ROOT, 'handlers')).map((h) => h.name);
 

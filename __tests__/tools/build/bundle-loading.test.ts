@@ -5,8 +5,8 @@ import { discoverHandlers } from '../../../tools/build/discover-handlers';
 import { REPO_ROOT } from '../../../tools/build/paths';
 import type { BuildManifest } from '../../../tools/build/types';
 import { BASE_FIXTURE, baseFixtureRecord, hyresaviPdf } from '../../../tools/fixtures/hyresavi-pdf';
-import { makeCleanDir, makeRepoScratchDir, removeDir, runProbe } from './support/clean-dir';
-import { extractZip } from './support/unzip';
+import { makeCleanDir, makeRepoScratchDir, removeDir, runProbe } from '../../support/clean-dir';
+import { extractZip } from '../../support/unzip';
 
 const HANDLER_NAMES = discoverHandlers(path.join(REPO_ROOT, 'handlers')).map((h) => h.name);
 

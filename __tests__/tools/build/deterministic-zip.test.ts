@@ -1,5 +1,5 @@
 import { createDeterministicZip, ZIP_FILE_MODE } from '../../../tools/build/deterministic-zip';
-import { readZip } from './support/unzip';
+import { readZip } from '../../support/unzip';
 
 const entries = [
   { name: 'index.js.map', data: Buffer.from('{"version":3,"sources":[],"mappings":""}') },

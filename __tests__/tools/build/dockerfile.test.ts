@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { buildHandlers } from '../../../tools/build/build-handlers';
 import { REPO_ROOT } from '../../../tools/build/paths';
-import { makeCleanDir, removeDir, runProbe } from './support/clean-dir';
+import { makeCleanDir, removeDir, runProbe } from '../../support/clean-dir';
 
 const DOCKERFILE = path.join(REPO_ROOT, 'docker', 'parse-invoice', 'Dockerfile');
 

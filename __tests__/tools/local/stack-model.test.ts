@@ -1,6 +1,6 @@
 import { readStackModel } from '../../../tools/local/stack-model';
 import type { StackJson } from '../../../tools/stack-json/stack-json';
-import { synthPayPulse } from '../../stacks/synth';
+import { synthPayPulse } from '../../support/synth';
 
 const minimal = (overrides: Partial<Record<string, unknown>> = {}): StackJson => ({
   variable: { bucket_name: { default: 'my-bucket' }, region: { default: 'eu-north-1' }, secret: {} },

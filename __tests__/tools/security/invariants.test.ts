@@ -1,7 +1,7 @@
 import type { PayPulseConfigOverrides } from '../../../stacks/config';
 import { checkInvariants, formatViolations } from '../../../tools/security/invariants';
 import type { StackJson } from '../../../tools/stack-json/stack-json';
-import { synthPayPulse } from '../../stacks/synth';
+import { synthPayPulse } from '../../support/synth';
 
 const BACKENDS: PayPulseConfigOverrides[] = [
   {},
