@@ -1,5 +1,5 @@
-import { RETAIL_SUB_TYPES } from '../handlers/shared/sub-types';
-import type { LayerKey } from './function-catalog';
+import { INVOICES_PREFIX } from '../contract/keys';
+import { DEFAULT_RETAIL_DETAIL_TABLES, DEFAULT_TABLES } from '../contract/tables';
 
 /**
  * The one typed configuration of the PayPulse stack.
@@ -46,10 +46,13 @@ export type ParserImageConfig =
 
 /** Where zip functions whose source is in handlers/ get their artifact. */
 export type ZipArtifactMode =
-  /** Built by scripts/build-handlers.ts and uploaded by this stack as a versioned `aws_s3_object`. */
+  /** Built by tools/build/cli.ts and uploaded by this stack as a versioned `aws_s3_object`. */
   | 'managed'
   /** Uploaded by someone else; `data "aws_s3_object" "<fn>_zip"` reads its current version. */
   | 'external';
+
+/** The Lambda layers the functions use (they live in another stack). */
+export type LayerKey = 'utils' | 'pyjwt' | 'google_api' | 'gemini_parsers' | 'google_genai' | 'jev' | 'bcrypt';
 
 /**
  * A layer: a full layer-version ARN (pinned), a layer name in this account resolved to its
@@ -177,15 +180,11 @@ export type PayPulseConfigOverrides = {
       : Partial<PayPulseConfig[K]>;
 };
 
-export const DEFAULT_RETAIL_DETAIL_TABLES: Readonly<Record<string, string>> = Object.fromEntries(
-  Object.entries(RETAIL_SUB_TYPES).map(([subType, { defaultTable }]) => [subType, defaultTable]),
-);
-
 export const DEFAULT_CONFIG: PayPulseConfig = {
   stackId: 'paypulse',
   region: 'eu-west-1',
   invoicesBucketName: 'rental-invoices-bucket',
-  pathToInvoices: 'invoices/',
+  pathToInvoices: INVOICES_PREFIX,
   lambdaFunctionsBucketName: 'wallenstam-lambda-bucket',
   backend: { type: 'local', path: 'terraform.paypulse.tfstate' },
   hardenedLambdaBucketPolicy: false,
@@ -197,11 +196,7 @@ export const DEFAULT_CONFIG: PayPulseConfig = {
   sharedRoleName: 'Wallenstam-Lambda-Role',
   roleNames: DEFAULT_ROLE_NAMES,
   tables: {
-    users: 'Users',
-    vendorConfig: 'VendorConfig',
-    rentalInvoices: 'RentalInvoices',
-    retailInvoices: 'RetailInvoices',
-    retailLedger: 'RetailEmailClassificationLedger',
+    ...DEFAULT_TABLES,
     retailDetails: DEFAULT_RETAIL_DETAIL_TABLES,
   },
   layers: {
@@ -225,6 +220,8 @@ export const DEFAULT_CONFIG: PayPulseConfig = {
 };
 
 export class ConfigError extends Error {
+  /** The envelope code CLIs print (`error: VALIDATION_ERROR: ...`). */
+  readonly code = 'VALIDATION_ERROR';
   constructor(readonly violations: readonly string[]) {
     super(`Invalid PayPulse configuration:\n${violations.map((v) => `  - ${v}`).join('\n')}`);
     this.name = 'ConfigError';
@@ -239,9 +236,33 @@ const LAYER_REF = /^(arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:layer:[A-Za-z0-9_-]
 const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
 const SNS_TOPIC_ARN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/;
 
+const quoteAll = (names: readonly string[]) => names.map((n) => `'${n}'`).join(', ');
+
+/** Keys an override may set, per level; anything else is a typo that would otherwise be ignored. */
+function unknownKeys(overrides: PayPulseConfigOverrides): string[] {
+  const violations: string[] = [];
+  const checkKeys = (where: string, value: unknown, valid: readonly string[]) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      violations.push(`${where || 'the paypulse context'} must be an object`);
+      return;
+    }
+    for (const key of Object.keys(value)) {
+      if (!valid.includes(key)) violations.push(`unknown key '${where ? `${where}.` : ''}${key}'; valid keys: ${quoteAll(valid)}`);
+    }
+  };
+  checkKeys('', overrides, Object.keys(DEFAULT_CONFIG));
+  if (overrides.tables !== undefined) checkKeys('tables', overrides.tables, Object.keys(DEFAULT_CONFIG.tables));
+  if (overrides.tables?.retailDetails !== undefined) checkKeys('tables.retailDetails', overrides.tables.retailDetails, Object.keys(DEFAULT_RETAIL_DETAIL_TABLES));
+  if (overrides.layers !== undefined) checkKeys('layers', overrides.layers, Object.keys(DEFAULT_CONFIG.layers));
+  return violations;
+}
+
+const BOOLEAN_KEYS = ['hardenedLambdaBucketPolicy', 'hardened', 'importParserImageRepository'] as const;
+
 function validate(config: PayPulseConfig): string[] {
   const violations: string[] = [];
   const check = (ok: boolean, message: string) => ok || violations.push(message);
+  for (const key of BOOLEAN_KEYS) check(typeof config[key] === 'boolean', `${key} must be true or false, got '${String(config[key])}'`);
   check(/^[A-Za-z][A-Za-z0-9-]*$/.test(config.stackId), `stackId '${config.stackId}' must be letters, digits and '-'`);
   check(REGION.test(config.region), `region '${config.region}' is not an AWS region name`);
   for (const [prop, value] of [
@@ -304,8 +325,11 @@ function validate(config: PayPulseConfig): string[] {
 /** Merges overrides over the defaults and validates; throws `ConfigError` listing every violation. */
 export function resolveConfig(...overrides: Array<PayPulseConfigOverrides | undefined>): PayPulseConfig {
   let config: PayPulseConfig = DEFAULT_CONFIG;
+  const violations: string[] = [];
   for (const o of overrides) {
-    if (!o) continue;
+    if (o === undefined) continue;
+    violations.push(...unknownKeys(o));
+    if (typeof o !== 'object' || o === null) continue;
     config = {
       ...config,
       ...o,
@@ -319,10 +343,30 @@ export function resolveConfig(...overrides: Array<PayPulseConfigOverrides | unde
       },
     } as PayPulseConfig;
   }
-  const violations = validate(config);
+  violations.push(...validate(config));
   if (violations.length) throw new ConfigError(violations);
   return config;
 }
+
+/** The `PAYPULSE_*` variables configFromEnv reads; any other `PAYPULSE_*` is an error (a typo). */
+export const CONFIG_ENV_VARIABLES = [
+  'PAYPULSE_REGION',
+  'PAYPULSE_INVOICES_BUCKET',
+  'PAYPULSE_PATH_TO_INVOICES',
+  'PAYPULSE_LAMBDA_BUCKET',
+  'PAYPULSE_HARDENED_LAMBDA_BUCKET_POLICY',
+  'PAYPULSE_HARDENED',
+  'PAYPULSE_EXECUTION_ROLES',
+  'PAYPULSE_PARSER_IMAGE_TAG',
+  'PAYPULSE_ZIP_ARTIFACTS',
+  'PAYPULSE_BACKEND',
+  'PAYPULSE_STATE_BUCKET',
+  'PAYPULSE_STATE_KEY',
+  'PAYPULSE_STATE_REGION',
+  'PAYPULSE_STATE_LOCK_TABLE',
+] as const;
+
+const BOOLEAN_WORDS: Readonly<Record<string, boolean>> = { true: true, false: false, '1': true, '0': false, yes: true, no: false };
 
 /**
  * Overrides from the environment, for CI and one-off deploys:
@@ -335,15 +379,23 @@ export function resolveConfig(...overrides: Array<PayPulseConfigOverrides | unde
  */
 export function configFromEnv(env: Readonly<Record<string, string | undefined>>): PayPulseConfigOverrides {
   const overrides: Record<string, unknown> = {};
+  const violations = Object.keys(env)
+    .filter((name) => name.startsWith('PAYPULSE_') && !(CONFIG_ENV_VARIABLES as readonly string[]).includes(name))
+    .map((name) => `unknown environment variable ${name}; valid: ${CONFIG_ENV_VARIABLES.join(', ')}`);
   const set = (key: keyof PayPulseConfig, value: unknown) => value !== undefined && value !== '' && (overrides[key] = value);
+  const flag = (name: (typeof CONFIG_ENV_VARIABLES)[number]): boolean | undefined => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return undefined;
+    const value = BOOLEAN_WORDS[raw.toLowerCase()];
+    if (value === undefined) violations.push(`${name} must be one of ${Object.keys(BOOLEAN_WORDS).join(', ')}, got '${raw}'`);
+    return value;
+  };
   set('region', env.PAYPULSE_REGION);
   set('invoicesBucketName', env.PAYPULSE_INVOICES_BUCKET);
   set('pathToInvoices', env.PAYPULSE_PATH_TO_INVOICES);
   set('lambdaFunctionsBucketName', env.PAYPULSE_LAMBDA_BUCKET);
-  if (env.PAYPULSE_HARDENED_LAMBDA_BUCKET_POLICY) {
-    set('hardenedLambdaBucketPolicy', /^(1|true|yes)$/i.test(env.PAYPULSE_HARDENED_LAMBDA_BUCKET_POLICY));
-  }
-  if (env.PAYPULSE_HARDENED) set('hardened', /^(1|true|yes)$/i.test(env.PAYPULSE_HARDENED));
+  set('hardenedLambdaBucketPolicy', flag('PAYPULSE_HARDENED_LAMBDA_BUCKET_POLICY'));
+  set('hardened', flag('PAYPULSE_HARDENED'));
   set('executionRoles', env.PAYPULSE_EXECUTION_ROLES);
   if (env.PAYPULSE_PARSER_IMAGE_TAG) set('parserImage', { mode: 'pinned', tag: env.PAYPULSE_PARSER_IMAGE_TAG });
   set('zipArtifacts', env.PAYPULSE_ZIP_ARTIFACTS);
@@ -360,5 +412,6 @@ export function configFromEnv(env: Readonly<Record<string, string | undefined>>)
   } else if (env.PAYPULSE_BACKEND && env.PAYPULSE_BACKEND !== 'local') {
     overrides.backend = { type: env.PAYPULSE_BACKEND };
   }
+  if (violations.length) throw new ConfigError(violations);
   return overrides as PayPulseConfigOverrides;
 }

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { INVOICES_PREFIX } from '../contract/keys';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import type { ExecutionRoleMode } from './config';
@@ -33,7 +34,7 @@ export const PARSER_TABLE_ACTIONS = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dy
  * another stack). `managed`: each S3-triggered parser gets a least-privilege role
  * created here: its own log group, `s3:GetObject` on `invoices/*` (and ListBucket, so a
  * deleted object is a 404), and the DynamoDB actions it uses on the
- * tables named in its environment (every variable ending in `_TABLE`). The other
+ * tables its catalog entry lists. The other
  * functions keep their external roles, whose permissions this stack cannot know.
  */
 export class ExecutionRoles extends Construct {
@@ -96,9 +97,7 @@ export class ExecutionRoles extends Construct {
     role.overrideLogicalId(address);
 
     const logGroup = `arn:${partition}:logs:${region}:${accountId}:log-group:/aws/lambda/${spec.name}`;
-    const tableArns = Object.entries(spec.environment(this.props.environment))
-      .filter(([name]) => name.endsWith('_TABLE'))
-      .map(([, table]) => `arn:${partition}:dynamodb:${region}:${accountId}:table/${table}`);
+    const tableArns = (spec.tables?.(this.props.environment) ?? []).map((table) => `arn:${partition}:dynamodb:${region}:${accountId}:table/${table}`);
     const policy = new IamRolePolicy(this, `${address}-policy`, {
       name: `${address}_policy`,
       role: role.id,
@@ -107,7 +106,7 @@ export class ExecutionRoles extends Construct {
         Statement: [
           { Sid: 'CreateLogGroup', Effect: 'Allow', Action: 'logs:CreateLogGroup', Resource: logGroup },
           { Sid: 'WriteLogs', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: `${logGroup}:*` },
-          { Sid: 'ReadInvoices', Effect: 'Allow', Action: 's3:GetObject', Resource: `${this.props.invoicesBucketArn}/invoices/*` },
+          { Sid: 'ReadInvoices', Effect: 'Allow', Action: 's3:GetObject', Resource: `${this.props.invoicesBucketArn}/${INVOICES_PREFIX}*` },
           // Without ListBucket S3 answers 403, not 404, for a deleted object, and a 403 is retried as transient.
           { Sid: 'TellMissingObjects', Effect: 'Allow', Action: 's3:ListBucket', Resource: this.props.invoicesBucketArn },
           { Sid: 'WriteRecords', Effect: 'Allow', Action: [...PARSER_TABLE_ACTIONS], Resource: tableArns },

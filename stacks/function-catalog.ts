@@ -1,5 +1,6 @@
-import { RETAIL_SUB_TYPES } from '../handlers/shared/sub-types';
-import type { TableConfig } from './config';
+import { RENTAL_INVOICES_TABLE_ENV, RETAIL_INVOICES_TABLE_ENV, RETAIL_LEDGER_TABLE_ENV } from '../contract/environment';
+import { RETAIL_SUB_TYPES } from '../contract/sub-types';
+import type { LayerKey, TableConfig } from './config';
 
 /**
  * The function catalog: every zip-deployed function of the existing deployment
@@ -26,7 +27,7 @@ export const SECRET_NAMES = ['jwt_secret', 'google_oauth_client_id', 'gemini_api
 export type SecretName = (typeof SECRET_NAMES)[number];
 
 export type FunctionTrigger =
-  /** S3 ObjectCreated under the literal `invoices/` prefix, filtered by suffix. Wired in this stack. */
+  /** S3 ObjectCreated under INVOICES_PREFIX (literal in s3.tf, not `path_to_invoices`), filtered by suffix. Wired in this stack. */
   | { readonly type: 's3'; readonly suffix: string }
   /** Invoked by API Gateway, EventBridge, a DynamoDB stream or Step Functions; wired in other stacks. */
   | { readonly type: 'api' | 'schedule' | 'dynamodb-stream' | 'step-functions'; readonly detail?: string };
@@ -34,13 +35,12 @@ export type FunctionTrigger =
 export type FunctionCode =
   /** A container image (parse_invoice). */
   | { readonly type: 'image' }
-  /** A zip built from `handlers/<dir>` by scripts/build-handlers.ts. */
+  /** A zip built from `handlers/<dir>` by tools/build/cli.ts. */
   | { readonly type: 'zip'; readonly runtime: string; readonly handler: string; readonly source: 'handlers' }
   /** A zip built elsewhere (the Python functions) and uploaded to the lambda bucket. */
   | { readonly type: 'zip'; readonly runtime: string; readonly handler: string; readonly source: 'external' };
 
 /** Layers, by the key config's `layers` maps to an ARN or a layer name. */
-export type LayerKey = 'utils' | 'pyjwt' | 'google_api' | 'gemini_parsers' | 'google_genai' | 'jev' | 'bcrypt';
 
 export interface FunctionSpec {
   /** Function name and Terraform address (`aws_lambda_function.<name>`). */
@@ -53,6 +53,8 @@ export interface FunctionSpec {
   /** MB. @default AWS's 128 (no memory_size set, as in the existing configuration) */
   readonly memorySize?: number;
   readonly environment: (ctx: EnvironmentContext) => Readonly<Record<string, string>>;
+  /** The DynamoDB tables the function writes, granted by the role this stack manages (S3-triggered parsers). @default none */
+  readonly tables?: (ctx: EnvironmentContext) => readonly string[];
   readonly layers: readonly LayerKey[];
   /** `shared`: the shared PayPulse Lambda role; `own`: a role of the function's own. */
   readonly role: 'shared' | 'own';
@@ -67,9 +69,6 @@ export const NODE_HANDLER = 'index.handler';
 /** `var.python_runtime` of the existing configuration. */
 export const PYTHON_RUNTIME = 'python3.12';
 
-/** The S3 prefix both notification blocks use in s3.tf (literal, not `path_to_invoices`). */
-export const UPLOAD_PREFIX = 'invoices/';
-
 const python = (handler: string, runtime = PYTHON_RUNTIME): FunctionCode => ({ type: 'zip', runtime, handler, source: 'external' });
 const MAIN = 'main.lambda_handler';
 const LAMBDA_FUNCTION = 'lambda_function.lambda_handler';
@@ -83,7 +82,7 @@ const retailDetailTables = ({ tables }: EnvironmentContext): Record<string, stri
   );
 
 const gmailFetchEnvironment = (ctx: EnvironmentContext): Record<string, string> => ({
-  DYNAMODB_TABLE: ctx.tables.rentalInvoices,
+  [RENTAL_INVOICES_TABLE_ENV]: ctx.tables.rentalInvoices,
   EMAIL_SENDER: ctx.rentalInvoiceEmail,
   EMAIL_SUBJECT: ctx.rentalInvoiceEmailSubject,
   REGION: ctx.region,
@@ -180,7 +179,8 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     description: "This function is triggered whenever a new rental invoice PDF is uploaded to the S3 bucket. It parses the function and inserts the rental invoice details into the DynamoDB table.",
     code: { type: 'image' },
     timeout: 60,
-    environment: (c) => ({ DYNAMODB_TABLE: c.tables.rentalInvoices, REGION: c.region }),
+    environment: (c) => ({ [RENTAL_INVOICES_TABLE_ENV]: c.tables.rentalInvoices, REGION: c.region }),
+    tables: (c) => [c.tables.rentalInvoices],
     layers: [],
     role: 'shared',
     trigger: { type: 's3', suffix: '.pdf' },
@@ -245,10 +245,11 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     timeout: 60,
     memorySize: 256,
     environment: (c) => ({
-      RETAIL_INVOICES_TABLE: c.tables.retailInvoices,
+      [RETAIL_INVOICES_TABLE_ENV]: c.tables.retailInvoices,
       ...retailDetailTables(c),
-      RETAIL_EMAIL_CLASSIFICATION_LEDGER_TABLE: c.tables.retailLedger,
+      [RETAIL_LEDGER_TABLE_ENV]: c.tables.retailLedger,
     }),
+    tables: (c) => [c.tables.retailInvoices, ...Object.values(retailDetailTables(c)), c.tables.retailLedger],
     layers: [],
     role: 'own',
     trigger: { type: 's3', suffix: '.html' },

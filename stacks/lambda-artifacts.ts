@@ -12,6 +12,7 @@ import type { BuiltZip } from './bundles';
 import { blockPublicAccess, enableVersioning, encryptWithAes256 } from './bucket-guards';
 import { expireNoncurrentVersions, type NoncurrentVersionRetention } from './lambda-bucket-lifecycle';
 import { lambdaBucketPolicy } from './lambda-bucket-policy';
+import { artifactKey } from '../contract/artifacts';
 
 export interface LambdaArtifactsProps {
   /** The bucket name (the `lambda_functions_bucket_name` variable). */
@@ -74,7 +75,7 @@ export class LambdaArtifacts extends Construct {
    * of `<fn>.zip`, as the existing configuration does.
    */
   externalZip(functionName: string): ZipArtifact {
-    const key = `${functionName}.zip`;
+    const key = artifactKey(functionName);
     const object = new DataAwsS3Object(this, `${functionName}-zip-data`, { bucket: this.bucket.id, key });
     object.overrideLogicalId(`${functionName}_zip`);
     return { s3Bucket: this.bucket.id, s3Key: key, s3ObjectVersion: object.versionId };
@@ -86,7 +87,7 @@ export class LambdaArtifacts extends Construct {
    * so a new bundle makes a new object version, and the function follows it.
    */
   managedZip(functionName: string, zip: BuiltZip): ZipArtifact {
-    const key = `${functionName}.zip`;
+    const key = artifactKey(functionName);
     const asset = new TerraformAsset(this, `${functionName}-asset`, { path: zip.path, type: AssetType.FILE, assetHash: zip.sha256 });
     const object = new S3Object(this, `${functionName}-zip`, {
       bucket: this.bucket.id,

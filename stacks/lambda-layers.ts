@@ -1,7 +1,6 @@
 import { Construct } from 'constructs';
 import { DataAwsLambdaLayerVersion } from '@cdktf/provider-aws/lib/data-aws-lambda-layer-version';
-import type { LayerRef } from './config';
-import type { LayerKey } from './function-catalog';
+import type { LayerKey, LayerRef } from './config';
 
 const LAYER_VERSION_ARN = /^arn:aws[a-z-]*:lambda:/;
 const KLAYERS_REF = /^klayers:(.+)$/;

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { INVOICES_PREFIX } from '../contract/keys';
 import { LocalBackend, S3Backend, TerraformStack, TerraformVariable } from 'cdktf';
 import type { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
@@ -9,7 +10,7 @@ import type { BackendConfig, PayPulseConfig } from './config';
 import { ExecutionRoles } from './execution-roles';
 import { alarmOnFailedEvents } from './failure-alarm';
 import { FailureHandling } from './failure-handling';
-import { FUNCTION_CATALOG, S3_TRIGGERED, SECRET_NAMES, UPLOAD_PREFIX, type EnvironmentContext, type FunctionSpec, type SecretName } from './function-catalog';
+import { FUNCTION_CATALOG, S3_TRIGGERED, SECRET_NAMES, type EnvironmentContext, type FunctionSpec, type SecretName } from './function-catalog';
 import { Functions } from './functions';
 import { InvoiceStorage } from './invoice-storage';
 import { LambdaArtifacts, type ZipArtifact } from './lambda-artifacts';
@@ -36,7 +37,7 @@ export class PayPulseStack extends TerraformStack {
   readonly failureAlarm: CloudwatchMetricAlarm;
 
   /**
-   * @param bundles the built handler zips (scripts/build-handlers.ts); needed for managed
+   * @param bundles the built handler zips (tools/build/cli.ts); needed for managed
    *   zip artifacts and the image build
    */
   constructor(scope: Construct, id: string, config: PayPulseConfig, bundles: BundleSource) {
@@ -128,7 +129,7 @@ export class PayPulseStack extends TerraformStack {
     this.invoiceStorage.routeUploads(
       S3_TRIGGERED.map((spec) => ({
         functionArn: this.functions.functions.get(spec.name)!.arn,
-        prefix: UPLOAD_PREFIX,
+        prefix: INVOICES_PREFIX,
         suffix: spec.trigger.suffix,
       })),
       [...this.functions.s3Permissions.values()],

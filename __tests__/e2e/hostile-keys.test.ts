@@ -1,5 +1,5 @@
-import { BASE_FIXTURE, hyresaviPdf } from '../handlers/parse-invoice/support/hyresavi-pdf';
-import { startPipelineWorld, type PipelineWorld } from './support/pipeline-world';
+import { BASE_FIXTURE, hyresaviPdf } from '../../tools/fixtures/hyresavi-pdf';
+import { startPipelineWorld, type PipelineWorld } from '../support/pipeline-world';
 
 describe('npm run local: keys s3rver must not store get a refused line, and the pipeline keeps running', () => {
   let world: PipelineWorld;

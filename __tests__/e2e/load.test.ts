@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BASE_FIXTURE, hyresaviPdf } from '../handlers/parse-invoice/support/hyresavi-pdf';
-import { startPipelineWorld, type PipelineWorld } from './support/pipeline-world';
+import { BASE_FIXTURE, hyresaviPdf } from '../../tools/fixtures/hyresavi-pdf';
+import { startPipelineWorld, type PipelineWorld } from '../support/pipeline-world';
 
 const USERS = 20;
 const PDFS_PER_USER = 15;

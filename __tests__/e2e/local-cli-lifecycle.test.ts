@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listeningSockets, processGone } from '../support/listening-sockets';
-import { editStack, synthesizedStackPath } from './support/pipeline-world';
+import { editStack, synthesizedStackPath } from '../support/pipeline-world';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -18,7 +18,7 @@ interface RunningCli {
 
 /** `npm run local -- --synth` in a child process, once it says it is ready. */
 function startCli(): Promise<RunningCli> {
-  const cli = spawn(process.execPath, ['--import', 'tsx', 'scripts/local.ts', '--synth'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const cli = spawn(process.execPath, ['--import', 'tsx', 'tools/local/cli.ts', '--synth'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => cli.once('exit', (code, signal) => resolve({ code, signal })));
   return new Promise((resolve, reject) => {
@@ -95,7 +95,7 @@ describe('npm run local always stops its servers', () => {
     // A temp dir of its own: the launcher is compiled there, so this run's JVM is told apart by its command line.
     const ownTmp = mkdtempSync(join(tmpdir(), 'paypulse-cli-fatal-'));
     try {
-      const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/local.ts', '--stack', stack], {
+      const run = spawnSync(process.execPath, ['--import', 'tsx', 'tools/local/cli.ts', '--stack', stack], {
         cwd: ROOT,
         encoding: 'utf8',
         timeout: 90000,

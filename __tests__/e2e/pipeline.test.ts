@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { BASE_FIXTURE, baseFixtureRecord, hyresaviPdf } from '../handlers/parse-invoice/support/hyresavi-pdf';
-import { startPipelineWorld, type PipelineWorld } from './support/pipeline-world';
+import { BASE_FIXTURE, baseFixtureRecord, hyresaviPdf } from '../../tools/fixtures/hyresavi-pdf';
+import { startPipelineWorld, type PipelineWorld } from '../support/pipeline-world';
 
 const RECEIPTS = join(__dirname, '..', 'fixtures', 'parse-retail-invoice');
 const receipt = (name: string) => readFileSync(join(RECEIPTS, `${name}.html`));

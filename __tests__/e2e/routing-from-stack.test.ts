@@ -1,5 +1,5 @@
-import { BASE_FIXTURE, hyresaviPdf } from '../handlers/parse-invoice/support/hyresavi-pdf';
-import { editStack, startPipelineWorld, synthesizedStackPath, type PipelineWorld } from './support/pipeline-world';
+import { BASE_FIXTURE, hyresaviPdf } from '../../tools/fixtures/hyresavi-pdf';
+import { editStack, startPipelineWorld, synthesizedStackPath, type PipelineWorld } from '../support/pipeline-world';
 
 type Notification = { lambda_function: Array<{ filter_suffix?: string; filter_prefix?: string; lambda_function_arn: string }> };
 

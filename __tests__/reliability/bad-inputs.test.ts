@@ -3,16 +3,16 @@ import { join } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { createHandler as createParseInvoice } from '../../handlers/parse-invoice/index';
 import { createHandler as createParseRetailInvoice } from '../../handlers/parse-retail-invoice/index';
-import { extractPdfText } from '../../handlers/parse-invoice/pdf-text';
+import { extractPdfText } from '../../handlers/parse-invoice/core/pdf-text';
 import { silentLogger } from '../../handlers/shared/logger';
 import type { S3EventHandler } from '../../handlers/shared/handler-deps';
-import { BASE_FIXTURE, hyresaviPdf } from '../handlers/parse-invoice/support/hyresavi-pdf';
-import { installPdfjsWorker } from '../handlers/parse-invoice/support/pdfjs-worker';
+import { BASE_FIXTURE, hyresaviPdf } from '../../tools/fixtures/hyresavi-pdf';
+import { installPdfjsWorker } from '../support/pdfjs-worker';
 import { startLocalAws, type LocalAws } from '../support/local-aws';
-import { BAD_DIR, bodyOf, loadBadInputs, type BadInput } from './support/bad-corpus';
-import { HANDLER_ENV, type HandlerName } from './support/handler-env';
+import { BAD_DIR, bodyOf, loadBadInputs, type BadInput } from '../support/bad-corpus';
+import { HANDLER_ENV, type HandlerName } from '../support/handler-env';
 import { countGetObject, s3Event } from '../support/s3-events';
-import { nonEmptyTables } from './support/tables';
+import { nonEmptyTables } from '../support/tables';
 
 installPdfjsWorker();
 

@@ -5,15 +5,15 @@ import { DependencyError } from '../../handlers/shared/errors';
 import { silentLogger } from '../../handlers/shared/logger';
 import { TransientBatchError } from '../../handlers/shared/s3-batch';
 import { formatInvoiceKey, parseRetailInvoiceKey } from '../../handlers/shared/s3-keys';
-import { RETAIL_SUB_TYPES } from '../../handlers/shared/sub-types';
-import { DEFAULT_TABLE_NAMES } from '../../scripts/local-aws/tables';
-import { BASE_FIXTURE, hyresaviPdf } from '../handlers/parse-invoice/support/hyresavi-pdf';
-import { installPdfjsWorker } from '../handlers/parse-invoice/support/pdfjs-worker';
-import { loadFixtures } from '../handlers/parse-retail-invoice/fixtures';
-import { HANDLER_ENV } from './support/handler-env';
-import { startOutageWorld, type OutageWorld } from './support/outage';
+import { RETAIL_SUB_TYPES } from '../../contract/sub-types';
+import { DEFAULT_TABLE_NAMES } from '../../tools/local-aws/tables';
+import { BASE_FIXTURE, hyresaviPdf } from '../../tools/fixtures/hyresavi-pdf';
+import { installPdfjsWorker } from '../support/pdfjs-worker';
+import { loadFixtures } from '../support/retail-fixtures';
+import { HANDLER_ENV } from '../support/handler-env';
+import { startOutageWorld, type OutageWorld } from '../support/outage';
 import { s3Event } from '../support/s3-events';
-import { nonEmptyTables, scanAll } from './support/tables';
+import { nonEmptyTables, scanAll } from '../support/tables';
 
 installPdfjsWorker();
 

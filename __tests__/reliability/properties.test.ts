@@ -1,12 +1,12 @@
 import fc from 'fast-check';
-import { parseHyresavi } from '../../handlers/parse-invoice/hyresavi';
-import type { TextItem } from '../../handlers/parse-invoice/layout';
-import { extractPdfText } from '../../handlers/parse-invoice/pdf-text';
-import { rentalInvoiceRecord } from '../../handlers/parse-invoice/rental-invoice';
-import { extractReceipt } from '../../handlers/parse-retail-invoice/extract/extract-receipt';
+import { parseHyresavi } from '../../handlers/parse-invoice/core/hyresavi';
+import type { TextItem } from '../../handlers/parse-invoice/core/layout';
+import { extractPdfText } from '../../handlers/parse-invoice/core/pdf-text';
+import { rentalInvoiceRecord } from '../../handlers/parse-invoice/core/rental-invoice';
+import { extractReceipt } from '../../handlers/parse-retail-invoice/core/extract-receipt';
 import { InvalidKeyError, InvoiceParseError, isPayPulseError } from '../../handlers/shared/errors';
 import { decodeS3EventKey, encodeS3EventKey, formatInvoiceKey, parseInvoiceKey, parseRentalInvoiceKey } from '../../handlers/shared/s3-keys';
-import { htmlInputArbitrary, pdfInputArbitrary } from '../../scripts/fuzz/inputs';
+import { htmlInputArbitrary, pdfInputArbitrary } from '../../tools/fuzz/inputs';
 import {
   invalidKeyArbitrary,
   invalidRetailKeyArbitrary,
@@ -14,9 +14,9 @@ import {
   rentalLegacyKeyArbitrary,
   retailKeyArbitrary,
   validKeyArbitrary,
-} from '../../scripts/fuzz/key-arbitraries';
-import { htmlSeeds, pdfSeeds } from '../../scripts/fuzz/seeds';
-import { installPdfjsWorker } from '../handlers/parse-invoice/support/pdfjs-worker';
+} from '../../tools/fuzz/key-arbitraries';
+import { htmlSeeds, pdfSeeds } from '../../tools/fuzz/seeds';
+import { installPdfjsWorker } from '../support/pdfjs-worker';
 
 installPdfjsWorker();
 

@@ -1,10 +1,10 @@
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createAwsClients, type AwsClients } from '../../handlers/shared/clients';
-import { startLocalDynamoDb, type LocalDynamoDb } from '../../scripts/local-aws/dynamodb-server';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../scripts/local-aws/local-credentials';
-import { startLocalS3, type LocalS3Server } from '../../scripts/local-aws/s3-server';
-import { createTables, DEFAULT_TABLE_NAMES } from '../../scripts/local-aws/tables';
+import { startLocalDynamoDb, type LocalDynamoDb } from '../../tools/local-aws/dynamodb-server';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../tools/local-aws/local-credentials';
+import { startLocalS3, type LocalS3Server } from '../../tools/local-aws/s3-server';
+import { createTables, DEFAULT_TABLE_NAMES } from '../../tools/local-aws/tables';
 
 /** s3rver + DynamoDB Local on 127.0.0.1, with the PayPulse tables and one bucket, for handler tests. */
 export interface LocalAws {

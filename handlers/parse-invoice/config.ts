@@ -1,3 +1,4 @@
+import { RENTAL_INVOICES_TABLE_ENV } from '../../contract/environment';
 import { positiveIntEnv, requireEnv } from '../shared/env';
 import { DEFAULT_MAX_OBJECT_BYTES } from '../shared/s3-object';
 
@@ -11,7 +12,7 @@ export interface ParseInvoiceConfig {
 /** Reads the handler's environment, or throws `ConfigurationError` naming the variable. */
 export function readConfig(env: Readonly<Record<string, string | undefined>>): ParseInvoiceConfig {
   return {
-    table: requireEnv(env, 'DYNAMODB_TABLE'),
+    table: requireEnv(env, RENTAL_INVOICES_TABLE_ENV),
     maxObjectBytes: positiveIntEnv(env, 'MAX_OBJECT_BYTES', DEFAULT_MAX_OBJECT_BYTES),
   };
 }

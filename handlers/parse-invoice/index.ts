@@ -14,8 +14,8 @@ import { processS3Event, type RecordSuccess } from '../shared/s3-batch';
 import type { S3ObjectRef } from '../shared/s3-event';
 import { fetchObject } from '../shared/s3-object';
 import { readConfig, type ParseInvoiceConfig } from './config';
-import { putRentalInvoice, type WriteOutcome } from './rental-invoice-store';
-import { rentalInvoiceRecord, rentalKey } from './rental-invoice';
+import { putRentalInvoice, type WriteOutcome } from './store';
+import { rentalInvoiceRecord, rentalKey } from './core/rental-invoice';
 
 export interface ParsedRecord extends RecordSuccess {
   readonly outcome: WriteOutcome;

@@ -4,9 +4,9 @@ import type { S3ObjectRef } from '../shared/s3-event';
 import { fetchObject } from '../shared/s3-object';
 import type { RecordSuccess } from '../shared/s3-batch';
 import { readRetailConfig } from './config';
-import { extractReceipt } from './extract/extract-receipt';
-import { buildRecords, discoverySourceOf } from './records';
-import { writeRetailInvoice, type WriteOutcome } from './write-invoice';
+import { extractReceipt } from './core/extract-receipt';
+import { buildRecords, discoverySourceOf } from './core/records';
+import { writeRetailInvoice, type WriteOutcome } from './store';
 
 export type RetailOutcome = WriteOutcome | 'rejected_zero_amount';
 

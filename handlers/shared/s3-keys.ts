@@ -1,5 +1,6 @@
 import { InvalidKeyError } from './errors';
-import { isRetailSubType, RETAIL_SUB_TYPE_NAMES, type RetailSubType } from './sub-types';
+import { isRetailSubType, RETAIL_SUB_TYPE_NAMES, type RetailSubType } from '../../contract/sub-types';
+import { INVOICES_PREFIX, LEGACY_RENTAL_PREFIX } from '../../contract/keys';
 
 /**
  * The one grammar of PayPulse invoice object keys (PAYPULSE_REFERENCE §3).
@@ -35,8 +36,6 @@ export interface RetailInvoiceKey {
   readonly fileName: string;
 }
 
-export const INVOICES_PREFIX = 'invoices/';
-export const LEGACY_RENTAL_PREFIX = 'rental-invoices/';
 
 const MAX_KEY_BYTES = 1024; // S3's own limit
 const MAX_SEGMENT_BYTES = 255;
@@ -101,7 +100,7 @@ export function parseInvoiceKey(key: string): InvoiceKey {
     checkUserId(key, parts[1]);
     return { kind: 'rental', layout: 'legacy', userId: parts[1], ...parseRentalFile(key, parts[2]) };
   }
-  if (parts[0] !== 'invoices') reject(key, `the key must start with '${INVOICES_PREFIX}' or '${LEGACY_RENTAL_PREFIX}'`);
+  if (`${parts[0]}/` !== INVOICES_PREFIX) reject(key, `the key must start with '${INVOICES_PREFIX}' or '${LEGACY_RENTAL_PREFIX}'`);
   if (parts.length < 3) reject(key, 'expected invoices/{user_id}/rental/... or invoices/{user_id}/retail/...');
   checkUserId(key, parts[1]);
   const userId = parts[1];

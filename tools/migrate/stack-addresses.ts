@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { readStackJson } from '../../scripts/local/stack-json';
+import { readStackJson } from '../stack-json/stack-json';
 
 /** What a synthesized stack manages: its resource addresses and its `moved` blocks. */
 export interface StackAddresses {

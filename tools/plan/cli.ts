@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { REPO_ROOT } from '../../scripts/build/paths';
+import { REPO_ROOT } from '../build/paths';
 import { ToolError } from '../terraform/errors';
 import { renderTable, summaryLine, toJson } from './report';
 import { classifyPlanFile, type PlanRun, runLivePlan, runOfflinePlan } from './run-plan';

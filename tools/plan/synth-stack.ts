@@ -1,7 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { builtBundles, builtOrPlaceholderBundles, synthesizePayPulse } from '../../scripts/synth/synthesize';
+import { builtBundles, builtOrPlaceholderBundles } from '../../app/bundles';
+import { synthesizePayPulse } from '../../app/synthesize';
 import type { TerraformState } from '../terraform/state-file';
 
 const TAGGED_IMAGE = /\/wallenstam\/invoice-parser:([A-Za-z0-9_][A-Za-z0-9_.-]*)$/;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../../scripts/build/paths';
+import { REPO_ROOT } from '../build/paths';
 import { runTerraform } from './run-terraform';
 
 /** Where initialised `.terraform` directories are kept between runs. */

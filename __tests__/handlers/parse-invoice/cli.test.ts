@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { BASE_FIXTURE, hyresaviPdf, baseFixtureRecord } from './support/hyresavi-pdf';
+import { BASE_FIXTURE, hyresaviPdf, baseFixtureRecord } from '../../../tools/fixtures/hyresavi-pdf';
 
 const run = promisify(execFile);
 const ROOT = join(__dirname, '..', '..', '..');
@@ -11,7 +11,7 @@ const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
 async function parseCli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [TSX, join(ROOT, 'scripts', 'parse.ts'), ...args], { cwd: ROOT });
+    const { stdout, stderr } = await run(process.execPath, [TSX, join(ROOT, 'tools', 'parse', 'cli.ts'), ...args], { cwd: ROOT });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };

@@ -7,8 +7,8 @@ import { TransientBatchError } from '../../../handlers/shared/s3-batch';
 import { encodeS3EventKey } from '../../../handlers/shared/s3-keys';
 import { s3Event } from '../../support/s3-events';
 import { startLocalAws, type LocalAws } from '../../support/local-aws';
-import { BASE_FIXTURE, hyresaviPdf, baseFixtureRecord } from './support/hyresavi-pdf';
-import { installPdfjsWorker } from './support/pdfjs-worker';
+import { BASE_FIXTURE, hyresaviPdf, baseFixtureRecord } from '../../../tools/fixtures/hyresavi-pdf';
+import { installPdfjsWorker } from '../../support/pdfjs-worker';
 
 installPdfjsWorker();
 

@@ -1,9 +1,9 @@
-import { parseHyresavi, parseHyresaviLines, toRentalInvoiceRecord, type RentalInvoiceRecord } from '../../../handlers/parse-invoice/hyresavi';
-import { groupLines, type TextItem } from '../../../handlers/parse-invoice/layout';
-import { extractPdfText } from '../../../handlers/parse-invoice/pdf-text';
+import { parseHyresavi, parseHyresaviLines, toRentalInvoiceRecord, type RentalInvoiceRecord } from '../../../handlers/parse-invoice/core/hyresavi';
+import { groupLines, type TextItem } from '../../../handlers/parse-invoice/core/layout';
+import { extractPdfText } from '../../../handlers/parse-invoice/core/pdf-text';
 import { InvoiceParseError } from '../../../handlers/shared/errors';
-import { BASE_FIXTURE, baseFixtureRecord, hyresaviPdf, type HyresaviFixture } from './support/hyresavi-pdf';
-import { installPdfjsWorker } from './support/pdfjs-worker';
+import { BASE_FIXTURE, baseFixtureRecord, hyresaviPdf, type HyresaviFixture } from '../../../tools/fixtures/hyresavi-pdf';
+import { installPdfjsWorker } from '../../support/pdfjs-worker';
 
 installPdfjsWorker();
 

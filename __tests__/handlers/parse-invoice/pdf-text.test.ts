@@ -1,8 +1,8 @@
-import { extractPdfText } from '../../../handlers/parse-invoice/pdf-text';
+import { extractPdfText } from '../../../handlers/parse-invoice/core/pdf-text';
 import { InvoiceParseError } from '../../../handlers/shared/errors';
-import { BASE_FIXTURE, hyresaviPdf } from './support/hyresavi-pdf';
-import { encryptedPdf, imageOnlyPdf } from './support/malformed-pdf';
-import { installPdfjsWorker } from './support/pdfjs-worker';
+import { BASE_FIXTURE, hyresaviPdf } from '../../../tools/fixtures/hyresavi-pdf';
+import { encryptedPdf, imageOnlyPdf } from '../../../tools/fixtures/malformed-pdf';
+import { installPdfjsWorker } from '../../support/pdfjs-worker';
 
 installPdfjsWorker();
 

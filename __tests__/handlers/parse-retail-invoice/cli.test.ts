@@ -2,12 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FIXTURE_DIR } from './fixtures';
+import { FIXTURE_DIR } from '../../support/retail-fixtures';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
 function parse(...args: string[]) {
-  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'scripts', 'parse.ts'), ...args], {
+  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'tools', 'parse', 'cli.ts'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
   });

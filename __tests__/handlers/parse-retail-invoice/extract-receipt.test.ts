@@ -1,7 +1,7 @@
 import { parseRetailInvoiceKey } from '../../../handlers/shared/s3-keys';
-import { RETAIL_SUB_TYPE_NAMES } from '../../../handlers/shared/sub-types';
-import { extractReceipt } from '../../../handlers/parse-retail-invoice/extract/extract-receipt';
-import { loadFixtures } from './fixtures';
+import { RETAIL_SUB_TYPE_NAMES } from '../../../contract/sub-types';
+import { extractReceipt } from '../../../handlers/parse-retail-invoice/core/extract-receipt';
+import { loadFixtures } from '../../support/retail-fixtures';
 
 const fixtures = loadFixtures();
 

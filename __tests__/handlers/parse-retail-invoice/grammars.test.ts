@@ -1,9 +1,9 @@
-import { parseDate } from '../../../handlers/parse-retail-invoice/extract/dates';
-import { moneyIn } from '../../../handlers/parse-retail-invoice/extract/money';
-import { currencyMarkerIn } from '../../../handlers/parse-retail-invoice/extract/currency';
-import { repairQuotedPrintable } from '../../../handlers/parse-retail-invoice/extract/quoted-printable';
-import { parseIdentifier } from '../../../handlers/parse-retail-invoice/extract/fields/order-id';
-import { parsePaymentMethod } from '../../../handlers/parse-retail-invoice/extract/fields/payment-method';
+import { parseDate } from '../../../handlers/parse-retail-invoice/core/dates';
+import { moneyIn } from '../../../handlers/parse-retail-invoice/core/money';
+import { currencyMarkerIn } from '../../../handlers/parse-retail-invoice/core/currency';
+import { repairQuotedPrintable } from '../../../handlers/parse-retail-invoice/core/quoted-printable';
+import { parseIdentifier } from '../../../handlers/parse-retail-invoice/core/fields/order-id';
+import { parsePaymentMethod } from '../../../handlers/parse-retail-invoice/core/fields/payment-method';
 
 describe('date grammar', () => {
   it.each([

@@ -1,11 +1,11 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { QueryCommand, ScanCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { RETAIL_SUB_TYPES } from '../../../handlers/shared/sub-types';
+import { RETAIL_SUB_TYPES } from '../../../contract/sub-types';
 import { silentLogger } from '../../../handlers/shared/logger';
 import { createHandler, SUCCESS_MESSAGE } from '../../../handlers/parse-retail-invoice';
 import { s3Event } from '../../support/s3-events';
 import { startLocalAws, type LocalAws } from '../../support/local-aws';
-import { loadFixtures } from './fixtures';
+import { loadFixtures } from '../../support/retail-fixtures';
 
 const fixtures = loadFixtures();
 const fixture = (name: string) => fixtures.find((f) => f.name === name) as (typeof fixtures)[number];

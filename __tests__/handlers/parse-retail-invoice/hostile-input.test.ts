@@ -1,7 +1,7 @@
 import { InvoiceParseError, ObjectTooLargeError } from '../../../handlers/shared/errors';
-import { extractReceipt } from '../../../handlers/parse-retail-invoice/extract/extract-receipt';
-import { MAX_DEPTH } from '../../../handlers/parse-retail-invoice/extract/text-lines';
-import { flattenDeepNesting } from '../../../handlers/parse-retail-invoice/extract/nesting-guard';
+import { extractReceipt } from '../../../handlers/parse-retail-invoice/core/extract-receipt';
+import { MAX_DEPTH } from '../../../handlers/parse-retail-invoice/core/text-lines';
+import { flattenDeepNesting } from '../../../handlers/parse-retail-invoice/core/nesting-guard';
 
 const context = { subType: 'miscellaneous' as const, vendorSlug: 'acme', fallbackDate: '2025-03-14' };
 

@@ -1,0 +1,66 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { buildHandlers } from '../../../tools/build/build-handlers';
+import { discoverHandlers } from '../../../tools/build/discover-handlers';
+import { REPO_ROOT } from '../../../tools/build/paths';
+import type { BuildManifest } from '../../../tools/build/types';
+import { BASE_FIXTURE, baseFixtureRecord, hyresaviPdf } from '../../../tools/fixtures/hyresavi-pdf';
+import { makeCleanDir, makeRepoScratchDir, removeDir, runProbe } from '../../support/clean-dir';
+import { extractZip } from '../../support/unzip';
+
+const HANDLER_NAMES = discoverHandlers(path.join(REPO_ROOT, 'handlers')).map((h) => h.name);
+
+interface LoadProbe {
+  readonly sdkResolvable: boolean;
+  readonly exportTypes: Record<string, string>;
+}
+
+interface PdfProbe {
+  readonly envelope?: { statusCode: number; body: string };
+  readonly gets?: { Bucket: string; Key: string }[];
+  readonly puts?: { TableName: string; Item: Record<string, unknown> }[];
+  readonly thrown?: string;
+  readonly logs: { level: string; message: string }[];
+}
+
+describe('handler zips in a directory without node_modules', () => {
+  let scratch: string;
+  let manifest: BuildManifest;
+  const cleanDirs = new Map<string, string>();
+
+  beforeAll(async () => {
+    scratch = makeRepoScratchDir(REPO_ROOT, 'load');
+    manifest = await buildHandlers({ outDir: path.join(scratch, 'out'), log: () => undefined });
+    for (const name of HANDLER_NAMES) {
+      const dir = makeCleanDir(`bundle-${name}`);
+      cleanDirs.set(name, dir);
+      await extractZip(readFileSync(path.resolve(REPO_ROOT, manifest.functions[name].zip)), dir);
+    }
+  }, 120_000);
+  afterAll(() => {
+    removeDir(scratch);
+    for (const dir of cleanDirs.values()) removeDir(dir);
+  });
+
+  it.each(HANDLER_NAMES)('%s loads without node_modules and exports a handler function', (name) => {
+    const result = runProbe<LoadProbe>(cleanDirs.get(name)!, 'load-bundle.probe.cjs');
+    // The AWS SDK cannot come from anywhere but the bundle.
+    expect(result.sdkResolvable).toBe(false);
+    expect(result.exportTypes.handler).toBe('function');
+  });
+
+  it('parse_invoice reads a generated Hyresavi PDF end to end from the bundle alone', async () => {
+    const dir = cleanDirs.get('parse_invoice')!;
+    writeFileSync(path.join(dir, 'invoice.pdf'), await hyresaviPdf(BASE_FIXTURE));
+    const key = 'invoices/user-1/rental/Hyresavi_1297534008.pdf';
+    const result = runProbe<PdfProbe>(dir, 'parse-invoice-pdf.probe.cjs', [key]);
+    expect(result.thrown).toBeUndefined();
+    expect(result.envelope?.statusCode).toBe(200);
+    expect(result.gets).toEqual([expect.objectContaining({ Bucket: 'rental-invoices-bucket', Key: key })]);
+    expect(result.puts).toHaveLength(1);
+    expect(result.puts?.[0]).toMatchObject({ TableName: 'RentalInvoices', Item: baseFixtureRecord({ userId: 'user-1' }) });
+    // pdf.js found its in-bundle worker and the DOMMatrix stand-in: no fallback warnings, no error logs.
+    expect(result.stderr).not.toMatch(/Warning: Cannot|DOMMatrix|fake worker/);
+    expect(result.logs.filter((l) => l.level === 'warn' || l.level === 'error')).toEqual([]);
+  });
+});
