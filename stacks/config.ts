@@ -238,6 +238,9 @@ const SNS_TOPIC_ARN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256
 
 const quoteAll = (names: readonly string[]) => names.map((n) => `'${n}'`).join(', ');
 
+/** Top-level keys with no default (unset means off). */
+const OPTIONAL_KEYS: readonly (keyof PayPulseConfig)[] = ['failureAlarmTopicArn'];
+
 /** Keys an override may set, per level; anything else is a typo that would otherwise be ignored. */
 function unknownKeys(overrides: PayPulseConfigOverrides): string[] {
   const violations: string[] = [];
@@ -250,7 +253,7 @@ function unknownKeys(overrides: PayPulseConfigOverrides): string[] {
       if (!valid.includes(key)) violations.push(`unknown key '${where ? `${where}.` : ''}${key}'; valid keys: ${quoteAll(valid)}`);
     }
   };
-  checkKeys('', overrides, Object.keys(DEFAULT_CONFIG));
+  checkKeys('', overrides, [...Object.keys(DEFAULT_CONFIG), ...OPTIONAL_KEYS]);
   if (overrides.tables !== undefined) checkKeys('tables', overrides.tables, Object.keys(DEFAULT_CONFIG.tables));
   if (overrides.tables?.retailDetails !== undefined) checkKeys('tables.retailDetails', overrides.tables.retailDetails, Object.keys(DEFAULT_RETAIL_DETAIL_TABLES));
   if (overrides.layers !== undefined) checkKeys('layers', overrides.layers, Object.keys(DEFAULT_CONFIG.layers));
@@ -364,7 +367,11 @@ export const CONFIG_ENV_VARIABLES = [
   'PAYPULSE_STATE_KEY',
   'PAYPULSE_STATE_REGION',
   'PAYPULSE_STATE_LOCK_TABLE',
+  'PAYPULSE_FAILURE_ALARM_TOPIC_ARN',
 ] as const;
+
+/** PAYPULSE_* variables that steer the tools and tests, not the stack; config leaves them alone. */
+export const TOOL_ENV_VARIABLES: readonly string[] = ['PAYPULSE_SKIP_REAL_PLAN'];
 
 const BOOLEAN_WORDS: Readonly<Record<string, boolean>> = { true: true, false: false, '1': true, '0': false, yes: true, no: false };
 
@@ -380,7 +387,7 @@ const BOOLEAN_WORDS: Readonly<Record<string, boolean>> = { true: true, false: fa
 export function configFromEnv(env: Readonly<Record<string, string | undefined>>): PayPulseConfigOverrides {
   const overrides: Record<string, unknown> = {};
   const violations = Object.keys(env)
-    .filter((name) => name.startsWith('PAYPULSE_') && !(CONFIG_ENV_VARIABLES as readonly string[]).includes(name))
+    .filter((name) => name.startsWith('PAYPULSE_') && !(CONFIG_ENV_VARIABLES as readonly string[]).includes(name) && !TOOL_ENV_VARIABLES.includes(name))
     .map((name) => `unknown environment variable ${name}; valid: ${CONFIG_ENV_VARIABLES.join(', ')}`);
   const set = (key: keyof PayPulseConfig, value: unknown) => value !== undefined && value !== '' && (overrides[key] = value);
   const flag = (name: (typeof CONFIG_ENV_VARIABLES)[number]): boolean | undefined => {

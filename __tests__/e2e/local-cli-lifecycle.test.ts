@@ -102,7 +102,7 @@ describe('npm run local always stops its servers', () => {
         env: { ...process.env, TMPDIR: ownTmp },
       });
       expect(run.status).toBe(1);
-      expect(run.stderr).toMatch(/^local: .*bucket/im);
+      expect(run.stderr).toMatch(/^error: [A-Z_]+: .*bucket/im);
       expect(run.stderr).not.toMatch(/^\s+at /m);
       const leftover = processesMentioning(ownTmp);
       leftover.forEach(reap);

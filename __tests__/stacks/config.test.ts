@@ -104,4 +104,18 @@ describe('configFromEnv', () => {
   it('ignores unset variables', () => {
     expect(configFromEnv({})).toEqual({});
   });
+
+  it('rejects an unknown PAYPULSE_* variable, listing the valid ones', () => {
+    expect(() => configFromEnv({ PAYPULSE_HARDEND: 'true' })).toThrow(/unknown environment variable PAYPULSE_HARDEND; valid: PAYPULSE_REGION, .*PAYPULSE_HARDENED/);
+  });
+
+  it('rejects a malformed flag, listing the accepted words', () => {
+    expect(() => configFromEnv({ PAYPULSE_HARDENED: 'ture' })).toThrow(/PAYPULSE_HARDENED must be one of .*true, false.*got 'ture'/);
+  });
+
+  it('leaves the tools’ own PAYPULSE_* variables alone', () => {
+    expect(configFromEnv({ PAYPULSE_SKIP_REAL_PLAN: '1', PAYPULSE_FAILURE_ALARM_TOPIC_ARN: 'arn:aws:sns:eu-west-1:123456789012:ops' })).toEqual({
+      failureAlarmTopicArn: 'arn:aws:sns:eu-west-1:123456789012:ops',
+    });
+  });
 });

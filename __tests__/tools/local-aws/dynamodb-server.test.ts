@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { startLocalDynamoDb } from '../../../tools/local-aws/dynamodb-server';
 import { listeningSockets, processGone } from '../../support/listening-sockets';
 
-const ROOT = join(__dirname, '..', '..');
+const ROOT = join(__dirname, '..', '..', '..');
 
 async function waitFor(condition: () => boolean, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
