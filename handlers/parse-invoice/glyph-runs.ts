@@ -1,0 +1,140 @@
+/**
+ * Undoing what typesetting does to text runs, before lines are built:
+ * dot leaders between a label and its amount, letter-spacing that pdf.js reads as a
+ * space after every letter, overstrike bold (every glyph printed twice a hair
+ * apart), and dashes that are not hyphens inside dates.
+ */
+import type { TextItem } from './layout';
+
+/** Three or more leader glyphs, optionally one space apart (`.....`, `. . .`, `···`, `___`). */
+const LEADER = /[.·…‥_](?: ?[.·…‥_]){2,}/g;
+
+/** Rough advance of a glyph in em, to place the parts of a run split at its leaders. */
+function glyphWeight(ch: string): number {
+  if (/[.,:;'|!il·]/.test(ch) || ch === ' ') return 0.28;
+  if (/[mwMW@%]/.test(ch)) return 0.85;
+  if (/[A-ZÅÄÖ]/.test(ch)) return 0.68;
+  return 0.55;
+}
+
+/**
+ * A run (an item or a whole cell) with dot leaders in it, split into the text around the leaders (`Totalt att
+ * betala:.......8 402` → `Totalt att betala:`, `8 402`). Parts are placed by the
+ * rough width of their glyphs; the last part keeps the run's right edge exactly.
+ */
+export function splitAtLeaders<T extends { readonly text: string; readonly x: number; readonly width: number }>(item: T): T[] {
+  if (item.text.search(LEADER) < 0) return [item];
+  const text = item.text;
+  const offsets = [0];
+  for (const ch of text) offsets.push(offsets[offsets.length - 1] + glyphWeight(ch));
+  const chars = [...text];
+  // Code-unit index → glyph index (text may hold astral characters).
+  const glyphAt = new Map<number, number>();
+  let unit = 0;
+  chars.forEach((ch, i) => {
+    glyphAt.set(unit, i);
+    unit += ch.length;
+  });
+  glyphAt.set(unit, chars.length);
+  const total = offsets[offsets.length - 1] || 1;
+  const scale = item.width / total;
+  const parts: T[] = [];
+  let start = 0;
+  const push = (from: number, to: number) => {
+    const raw = text.slice(from, to);
+    if (raw.trim() === '') return;
+    const a = offsets[glyphAt.get(from) ?? 0];
+    const b = offsets[glyphAt.get(to) ?? chars.length];
+    parts.push({ ...item, text: raw.trim(), x: item.x + a * scale, width: (b - a) * scale });
+  };
+  for (const m of text.matchAll(LEADER)) {
+    push(start, m.index ?? 0);
+    start = (m.index ?? 0) + m[0].length;
+  }
+  push(start, text.length);
+  return parts;
+}
+
+/** Letter-spaced text as pdf.js gives it, a space after every glyph: three or more single glyphs one space apart. */
+const SPACED_GLYPHS = /(?<!\S)\S(?: \S){2,}(?!\S)/g;
+/** Two single glyphs one space apart (`E l`), letter-spaced only when the line has longer spaced runs. */
+const SPACED_PAIR = /(?<!\S)\S \S(?!\S)/g;
+
+/** `T o t a l t` → `Totalt`; runs of several letters and word gaps (two spaces or more) are left alone. */
+export function collapseLetterSpacing(text: string, pairs = false): string {
+  if (!text.includes(' ')) return text;
+  const collapsed = text.replace(SPACED_GLYPHS, (m) => m.replace(/ /g, ''));
+  return pairs ? collapsed.replace(SPACED_PAIR, (m) => m.replace(' ', '')) : collapsed;
+}
+
+/**
+ * Hyphens (U+2010, U+2011) → `-`; so are figure dash, en dash and minus between
+ * letters or digits (`2025−03−31`, `P−plats`: PostScript's Latin-1 encoding prints
+ * `-` as a minus). A minus before a number (`−50,00`) stays.
+ */
+export function normalizeDashes(text: string): string {
+  return text.replace(/[\u2010\u2011]/g, '-').replace(/(?<=[\p{L}\d])[\u2012\u2013\u2212](?=[\p{L}\d])/gu, '-');
+}
+
+/**
+ * Overstruck text with each glyph doubled (`HHyyrraa  88  440022`) → `Hyra 8 402`,
+ * or null when the text is not a sequence of doubled glyphs (spaces may be single).
+ */
+export function undoOverstrike(text: string): string | null {
+  let out = '';
+  let doubled = 0;
+  for (let i = 0; i < text.length; ) {
+    const ch = text[i];
+    if (ch === ' ') {
+      if (!out.endsWith(' ')) out += ' ';
+      i += text[i + 1] === ' ' ? 2 : 1;
+      continue;
+    }
+    if (text[i + 1] !== ch) return null;
+    out += ch;
+    doubled++;
+    i += 2;
+  }
+  return doubled > 0 ? out : null;
+}
+
+/** How far apart (in em) two strikes of one glyph may be. */
+const RESTRIKE_DISTANCE = 0.2;
+/** Doubled text is at most this wide per character (in em); plain text is about twice as wide. */
+const DOUBLED_ADVANCE = 0.36;
+
+/**
+ * Items printed twice at almost the same place (overstrike bold by whole runs) keep
+ * one copy; a single run whose glyphs are all doubled and that is only half as wide
+ * as its characters (`TToottaalltt`) is undoubled.
+ */
+export function dropRestrikes(items: readonly TextItem[]): TextItem[] {
+  const seen = new Map<string, TextItem[]>();
+  const out: TextItem[] = [];
+  for (const item of items) {
+    const near = seen.get(item.text)?.some((s) => Math.abs(s.x - item.x) <= RESTRIKE_DISTANCE * item.height && Math.abs(s.y - item.y) <= RESTRIKE_DISTANCE * item.height);
+    if (near) continue;
+    seen.set(item.text, [...(seen.get(item.text) ?? []), item]);
+    const single = item.text.length >= 4 && item.width < DOUBLED_ADVANCE * item.height * item.text.length ? undoOverstrike(item.text) : null;
+    out.push(single ? { ...item, text: single } : item);
+  }
+  return out;
+}
+
+/**
+ * Each item's text normalised, restrikes removed. Short
+ * letter-spaced words (`E l`) are collapsed on lines that have longer ones.
+ */
+export function normalizeRuns(items: readonly TextItem[]): TextItem[] {
+  const texts = items.map((item) => (item.text.trim() === '' ? '' : collapseLetterSpacing(normalizeDashes(item.text))));
+  const spaced = items.filter((item, i) => texts[i].length < item.text.length - 1 && !/ {2}/.test(item.text));
+  const runs: TextItem[] = [];
+  items.forEach((item, i) => {
+    let text = texts[i];
+    if (text === '') return;
+    if (spaced.length > 0 && SPACED_PAIR.test(text) && spaced.some((s) => Math.abs(s.y - item.y) <= 0.3 * item.height)) text = collapseLetterSpacing(text, true);
+    SPACED_PAIR.lastIndex = 0;
+    runs.push(text === item.text ? item : { ...item, text });
+  });
+  return dropRestrikes(runs);
+}
