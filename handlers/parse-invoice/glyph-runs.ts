@@ -6,8 +6,8 @@
  */
 import type { TextItem } from './layout';
 
-/** Three or more leader glyphs (dots, underscores or dashes), optionally one space apart (`.....`, `. . .`, `···`, `___`, `----`). */
-const LEADER = /[.·…‥_](?: ?[.·…‥_]){2,}|[-‐‑‒–—−](?: ?[-‐‑‒–—−]){2,}/g;
+/** Four or more leader glyphs (dots, underscores or dashes), optionally one space apart (`.....`, `. . . .`, `····`, `____`, `----`). */
+const LEADER = /[.·…‥_](?: ?[.·…‥_]){3,}|[-‐‑‒–—−](?: ?[-‐‑‒–—−]){3,}/g;
 
 /** Rough advance of a glyph in em, to place the parts of a run split at its leaders. */
 function glyphWeight(ch: string): number {
