@@ -67,12 +67,15 @@ export function collapseLetterSpacing(text: string, pairs = false): string {
   return pairs ? collapsed.replace(SPACED_PAIR, (m) => m.replace(' ', '')) : collapsed;
 }
 
+const DASHES = /[\u2010-\u2013\u2212]/;
+
 /**
  * Hyphens (U+2010, U+2011) → `-`; so are figure dash, en dash and minus between
  * letters or digits (`2025−03−31`, `P−plats`: PostScript's Latin-1 encoding prints
  * `-` as a minus). A minus before a number (`−50,00`) stays.
  */
 export function normalizeDashes(text: string): string {
+  if (!DASHES.test(text)) return text;
   return text.replace(/[\u2010\u2011]/g, '-').replace(/(?<=[\p{L}\d])[\u2012\u2013\u2212](?=[\p{L}\d])/gu, '-');
 }
 
@@ -100,6 +103,8 @@ export function undoOverstrike(text: string): string | null {
 
 /** How far apart (in em) two strikes of one glyph may be. */
 const RESTRIKE_DISTANCE = 0.2;
+/** How many earlier copies of the same text a restrike is compared with. */
+const RESTRIKE_LOOKBACK = 8;
 /** Doubled text is at most this wide per character (in em); plain text is about twice as wide. */
 const DOUBLED_ADVANCE = 0.36;
 
@@ -112,13 +117,22 @@ export function dropRestrikes(items: readonly TextItem[]): TextItem[] {
   const seen = new Map<string, TextItem[]>();
   const out: TextItem[] = [];
   for (const item of items) {
-    const near = seen.get(item.text)?.some((s) => Math.abs(s.x - item.x) <= RESTRIKE_DISTANCE * item.height && Math.abs(s.y - item.y) <= RESTRIKE_DISTANCE * item.height);
-    if (near) continue;
-    seen.set(item.text, [...(seen.get(item.text) ?? []), item]);
-    const single = item.text.length >= 4 && item.width < DOUBLED_ADVANCE * item.height * item.text.length ? undoOverstrike(item.text) : null;
-    out.push(single ? { ...item, text: single } : item);
+    const reach = RESTRIKE_DISTANCE * item.height;
+    const same = seen.get(item.text);
+    // A restrike follows its first strike closely in the content stream; looking back a few copies keeps this linear.
+    if (same?.slice(-RESTRIKE_LOOKBACK).some((s) => Math.abs(s.x - item.x) <= reach && Math.abs(s.y - item.y) <= reach)) continue;
+    if (same) same.push(item);
+    else seen.set(item.text, [item]);
+    out.push(undoubled(item));
   }
   return out;
+}
+
+/** A run of letters or digits with every glyph doubled, only half as wide as its characters (`TToottaalltt`), undoubled. */
+function undoubled(item: TextItem): TextItem {
+  if (item.text.length < 4 || item.width >= DOUBLED_ADVANCE * item.height * item.text.length || !/[\p{L}\d]/u.test(item.text)) return item;
+  const single = undoOverstrike(item.text);
+  return single ? { ...item, text: single } : item;
 }
 
 /**

@@ -58,6 +58,10 @@ export function normalizeSpaces(text: string): string {
   return text.replace(/[\s\u00a0\u2009\u202f]+/g, ' ').trim();
 }
 
+function isOneGlyph(text: string): boolean {
+  return text.length === 1 || (text.length === 2 && (text.codePointAt(0) ?? 0) > 0xffff);
+}
+
 /**
  * The gap letter-spacing leaves between glyphs, in points: the typical gap between
  * neighbouring single-glyph items, when there are enough of them and it is small.
@@ -68,7 +72,7 @@ function trackingOf(items: readonly TextItem[]): number {
   for (let i = 1; i < items.length; i++) {
     const a = items[i - 1];
     const b = items[i];
-    if ([...a.text].length === 1 && [...b.text].length === 1) gaps.push(b.x - (a.x + a.width));
+    if (isOneGlyph(a.text) && isOneGlyph(b.text)) gaps.push(b.x - (a.x + a.width));
   }
   if (gaps.length < 3) return 0;
   gaps.sort((a, b) => a - b);
@@ -77,30 +81,31 @@ function trackingOf(items: readonly TextItem[]): number {
   return median > WORD_GAP * height && median <= MAX_TRACKING * height ? median : 0;
 }
 
-/** Overstrike bold: a run of items each starting well inside the previous one, every glyph printed twice. */
-function restruckText(chain: readonly TextItem[]): string {
-  const text = chain.map((i) => i.text).join('');
-  return chain.length > 1 ? (undoOverstrike(text) ?? text) : text;
-}
-
 function joinItems(items: readonly TextItem[]): Segment {
   let text = '';
   let right = -Infinity;
-  const tracking = trackingOf(items);
-  let chain: TextItem[] = [];
+  const tracking = items.length > 3 ? trackingOf(items) : 0;
+  // Overstrike bold: a chain of items each starting well inside the previous one, every glyph printed twice.
+  let chain = '';
+  let chained = 0;
+  const endChain = () => {
+    text += chained > 1 ? (undoOverstrike(chain) ?? chain) : chain;
+  };
   for (const item of items) {
     const gap = item.x - right;
-    if (chain.length > 0 && gap < -RESTRIKE_OVERLAP * item.height) {
-      chain.push(item);
+    if (chained > 0 && gap < -RESTRIKE_OVERLAP * item.height) {
+      chain += item.text;
+      chained++;
     } else {
-      text += restruckText(chain);
-      chain = [item];
+      endChain();
+      chain = item.text;
+      chained = 1;
       const size = Math.max(item.height, items[0].height);
       if (text !== '' && gap > WORD_GAP * size + tracking && !text.endsWith(' ') && !item.text.startsWith(' ')) text += ' ';
     }
     right = Math.max(right, item.x + item.width);
   }
-  text += restruckText(chain);
+  endChain();
   return { text: normalizeSpaces(text), x: items[0].x, right };
 }
 
