@@ -18,35 +18,27 @@ function glyphWeight(ch: string): number {
 }
 
 /**
- * A run (an item or a whole cell) with dot leaders in it, split into the text around the leaders (`Totalt att
- * betala:.......8 402` → `Totalt att betala:`, `8 402`). Parts are placed by the
- * rough width of their glyphs; the last part keeps the run's right edge exactly.
+ * A run (an item or a whole cell) with leaders in it, split into the text around
+ * them (`Totalt att betala:.......8 402` → `Totalt att betala:`, `8 402`). Parts are
+ * placed by the rough width of their glyphs; the last part keeps the run's right
+ * edge exactly.
  */
-export function splitAtLeaders<T extends { readonly text: string; readonly x: number; readonly width: number }>(item: T): T[] {
-  if (item.text.search(LEADER) < 0) return [item];
-  const text = item.text;
+export function splitAtLeaders<T extends { readonly text: string; readonly x: number; readonly width: number }>(run: T): T[] {
+  const text = run.text;
+  if (text.search(LEADER) < 0) return [run];
+  // offsets[i]: the rough advance (em) of text.slice(0, i); the second half of a surrogate pair adds nothing.
   const offsets = [0];
-  for (const ch of text) offsets.push(offsets[offsets.length - 1] + glyphWeight(ch));
-  const chars = [...text];
-  // Code-unit index → glyph index (text may hold astral characters).
-  const glyphAt = new Map<number, number>();
-  let unit = 0;
-  chars.forEach((ch, i) => {
-    glyphAt.set(unit, i);
-    unit += ch.length;
-  });
-  glyphAt.set(unit, chars.length);
-  const total = offsets[offsets.length - 1] || 1;
-  const scale = item.width / total;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    offsets.push(offsets[i] + (code >= 0xdc00 && code <= 0xdfff ? 0 : glyphWeight(text[i])));
+  }
+  const scale = run.width / (offsets[text.length] || 1);
   const parts: T[] = [];
-  let start = 0;
   const push = (from: number, to: number) => {
-    const raw = text.slice(from, to);
-    if (raw.trim() === '') return;
-    const a = offsets[glyphAt.get(from) ?? 0];
-    const b = offsets[glyphAt.get(to) ?? chars.length];
-    parts.push({ ...item, text: raw.trim(), x: item.x + a * scale, width: (b - a) * scale });
+    const part = text.slice(from, to);
+    if (part.trim() !== '') parts.push({ ...run, text: part.trim(), x: run.x + offsets[from] * scale, width: (offsets[to] - offsets[from]) * scale });
   };
+  let start = 0;
   for (const m of text.matchAll(LEADER)) {
     push(start, m.index ?? 0);
     start = (m.index ?? 0) + m[0].length;
@@ -136,19 +128,19 @@ function undoubled(item: TextItem): TextItem {
 }
 
 /**
- * Each item's text normalised, restrikes removed. Short
- * letter-spaced words (`E l`) are collapsed on lines that have longer ones.
+ * Each item's letter-spacing collapsed, restrikes removed. Two-glyph
+ * words (`E l`) count as letter-spaced on a line that has longer letter-spaced words.
  */
 export function normalizeRuns(items: readonly TextItem[]): TextItem[] {
-  const texts = items.map((item) => (item.text.trim() === '' ? '' : collapseLetterSpacing(normalizeDashes(item.text))));
-  const spaced = items.filter((item, i) => texts[i].length < item.text.length - 1 && !/ {2}/.test(item.text));
   const runs: TextItem[] = [];
-  items.forEach((item, i) => {
-    let text = texts[i];
-    if (text === '') return;
-    if (spaced.length > 0 && SPACED_PAIR.test(text) && spaced.some((s) => Math.abs(s.y - item.y) <= 0.3 * item.height)) text = collapseLetterSpacing(text, true);
-    SPACED_PAIR.lastIndex = 0;
+  const spacedBaselines: number[] = [];
+  for (const item of items) {
+    if (item.text.trim() === '') continue;
+    const text = collapseLetterSpacing(item.text);
+    if (text !== item.text) spacedBaselines.push(item.y);
     runs.push(text === item.text ? item : { ...item, text });
-  });
-  return dropRestrikes(runs);
+  }
+  if (spacedBaselines.length === 0) return dropRestrikes(runs);
+  const onSpacedLine = (run: TextItem) => spacedBaselines.some((y) => Math.abs(y - run.y) <= 0.3 * run.height);
+  return dropRestrikes(runs.map((run) => (run.text.search(SPACED_PAIR) >= 0 && onSpacedLine(run) ? { ...run, text: collapseLetterSpacing(run.text, true) } : run)));
 }

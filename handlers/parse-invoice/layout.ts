@@ -4,7 +4,7 @@
  * lines are rebuilt from coordinates alone: items on the same baseline form a line,
  * and wide horizontal gaps split a line into segments (table cells).
  */
-import { normalizeRuns, splitAtLeaders, undoOverstrike } from './glyph-runs';
+import { normalizeDashes, normalizeRuns, splitAtLeaders, undoOverstrike } from './glyph-runs';
 
 export interface TextItem {
   readonly text: string;
@@ -28,6 +28,8 @@ export interface Segment {
 
 export interface TextLine {
   readonly y: number;
+  /** The page the line is on (1-based). */
+  readonly page: number;
   /** Font size of the line's tallest item. */
   readonly height: number;
   /** Left to right. */
@@ -106,7 +108,7 @@ function joinItems(items: readonly TextItem[]): Segment {
     right = Math.max(right, item.x + item.width);
   }
   endChain();
-  return { text: normalizeSpaces(text), x: items[0].x, right };
+  return { text: normalizeDashes(normalizeSpaces(text)), x: items[0].x, right };
 }
 
 function toSegments(items: readonly TextItem[]): Segment[] {
@@ -179,6 +181,6 @@ export function groupLines(items: readonly TextItem[]): TextLine[] {
   clusters.sort((a, b) => a.y - b.y);
   return clusters.map(({ y, height, items: lineItems }) => {
     const segments = toSegments(lineItems);
-    return { y, height, segments, text: segments.map((s) => s.text).join(' ') };
+    return { y, page: lineItems[0].page ?? 1, height, segments, text: segments.map((s) => s.text).join(' ') };
   });
 }

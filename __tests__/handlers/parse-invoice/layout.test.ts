@@ -68,6 +68,14 @@ describe('groupLines: letter-spacing and overstrike', () => {
   });
 });
 
+describe('groupLines: dashes', () => {
+  it('reads a minus between letters or digits as a hyphen, also across items (PostScript Latin-1 encoding)', () => {
+    const [date, label] = groupLines([item('Förfallodatum: 2025−03', 60, 100, 80), item('−31', 140, 100, 15), item('P−', 60, 120, 10), item('plats 12', 70, 120)]);
+    expect(date.text).toBe('Förfallodatum: 2025-03-31');
+    expect(label.text).toBe('P-plats 12');
+  });
+});
+
 describe('groupLines: leaders', () => {
   it('splits a label, dot leaders and an amount into two cells', () => {
     const [line] = groupLines([item('Totalt att betala:.......8 402', 60, 340, 150)]);
@@ -100,5 +108,57 @@ describe('parseHyresavi with leaders', () => {
     const items = [...HEADER, item('Hyra', 60, 300), item('7 000', 455, 300, 25), item('Totalt att betala:..............', 60, 340, 300)];
     expect(() => parseHyresavi(items)).toThrow(InvoiceParseError);
     expect(() => parseHyresavi(items)).toThrow(/missing Total Amount/);
+  });
+});
+
+describe('parseHyresavi across pages', () => {
+  const onPage = (page: number, items: TextItem[]) => items.map((i) => ({ ...i, page }));
+
+  it('goes on with the breakdown at the next page, after its running head', () => {
+    const invoice = parseHyresavi([
+      ...onPage(1, [item('# 5550001112 #', 60, 100), item('Förfallodatum: 2025-06-30', 60, 120), item('Hyra', 60, 700), item('7 000', 455, 700, 25), item('Kallvatten', 60, 715), item('90', 470, 715, 10)]),
+      ...onPage(2, [
+        item('Hyresavi (forts.)', 60, 992),
+        item('Specifikation', 60, 1020),
+        item('Belopp', 450, 1020, 30),
+        item('Varmvatten', 60, 1040),
+        item('210', 465, 1040, 15),
+        item('Totalt att betala:', 60, 1070),
+        item('7 300', 455, 1070, 25),
+      ]),
+    ]);
+    expect(invoice.breakdown.map((b) => [b.label, b.amount])).toEqual([
+      ['Hyra', 7000],
+      ['Kallvatten', 90],
+      ['Varmvatten', 210],
+    ]);
+  });
+
+  it('does not take amounts from a next page that is not the table going on', () => {
+    const invoice = parseHyresavi([
+      ...onPage(1, [...HEADER, item('Totalt att betala:', 60, 200), item('7 000', 455, 200, 25), item('Hyra', 60, 700), item('7 000', 455, 700, 25)]),
+      ...onPage(2, [
+        item('Information', 60, 992),
+        item('Hyran betalas i förskott senast sista vardagen', 60, 1010, 300),
+        item('i månaden före den månad hyran avser.', 60, 1024, 300),
+        item('Vid försenad betalning tas en avgift ut.', 60, 1038, 300),
+        item('Påminnelseavgift', 60, 1052),
+        item('60', 470, 1052, 10),
+      ]),
+    ]);
+    expect(invoice.breakdown.map((b) => b.label)).toEqual(['Hyra']);
+  });
+
+  it('does not go on past a gap on the same page', () => {
+    const invoice = parseHyresavi([
+      ...HEADER,
+      item('Hyra', 60, 300),
+      item('7 000', 455, 300, 25),
+      item('Påminnelseavgift', 60, 500),
+      item('60', 470, 500, 10),
+      item('Totalt att betala:', 60, 530),
+      item('7 060', 455, 530, 25),
+    ]);
+    expect(invoice.breakdown.map((b) => b.label)).toEqual(['Hyra']);
   });
 });
