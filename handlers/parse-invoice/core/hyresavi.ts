@@ -275,8 +275,13 @@ function findStart(lines: readonly TextLine[], totalLabelIndex: number): number 
   return start;
 }
 
-/** Stops at the total, the due date or a gap this many line heights tall. */
+/**
+ * Stops at the total, the due date or a gap this many line heights tall. A table with
+ * nothing below it on its page goes on at the next page, below a running head of at
+ * most RUNNING_HEAD lines without amounts.
+ */
 const TABLE_GAP = 4;
+const RUNNING_HEAD = 3;
 
 function readRows(lines: readonly TextLine[], start: number): RowParts[] {
   const first = splitRow(cells(lines[start]), null, 0);
@@ -285,16 +290,26 @@ function readRows(lines: readonly TextLine[], start: number): RowParts[] {
   const labelLeft = first.label[0]?.x ?? first.value.x;
   const rows: RowParts[] = [];
   let lastY = lines[start].y;
+  let page = lines[start].page;
+  let headLines = 0;
   for (let i = start; i < lines.length; i++) {
     const line = lines[i];
-    if (line.y - lastY > TABLE_GAP * line.height) break;
+    const nextPage = line.page !== page;
+    if (!nextPage && line.y - lastY > TABLE_GAP * line.height) break;
     const slack = 1.5 * line.height;
     // Only the table's own columns: text left of the labels or right of the amounts is other content.
     const inTable = cells(line).filter((c) => c.x >= labelLeft - slack && c.x <= column.right + slack);
     if (inTable.length === 0) continue;
-    lastY = line.y;
     const { label, value } = splitRow(inTable, column, slack);
     const text = labelText(label);
+    // The next page's running head (title, column headings) comes before the table goes on.
+    if (nextPage && !value && !BREAKDOWN_END.test(text)) {
+      if (++headLines > RUNNING_HEAD) break;
+      continue;
+    }
+    headLines = 0;
+    lastY = line.y;
+    page = line.page;
     if (i > start && BREAKDOWN_END.test(text)) break;
     if (MOMS_LABEL.test(text) || (!value && text === '')) continue;
     rows.push({ index: i, line, label: text, ...(value ? { value: { text: cleanAmountText(value.text), amount: value.amount } } : {}) });

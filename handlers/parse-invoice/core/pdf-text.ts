@@ -1,5 +1,6 @@
 import { InvoiceParseError } from '../../shared/errors';
 import type { TextItem } from './layout';
+import { uprightItems, type UprightPage, type ViewportRun } from './orientation';
 import { loadPdfParse } from './pdf-runtime';
 
 export interface PdfTextOptions {
@@ -16,8 +17,10 @@ const PAGE_GAP = 100;
 
 // The slice of pdf.js's document/page API this module uses (pdf-parse does not re-export its types).
 interface PdfViewport {
+  readonly width: number;
   readonly height: number;
-  convertToViewportPoint(x: number, y: number): number[];
+  /** Page space → viewport space, with the page's /Rotate applied. */
+  readonly transform: number[];
 }
 interface PdfTextContentItem {
   readonly str?: string;
@@ -52,22 +55,33 @@ function classify(err: unknown): InvoiceParseError {
   return fail(`the PDF could not be read (${name || 'Error'}: ${detail})`, err);
 }
 
-/** Text items of one page, in top-down page coordinates, skipping rotated and empty text. */
-async function pageItems(page: PdfPage, pageNumber: number, yOffset: number): Promise<TextItem[]> {
+/** `outer` after `inner`, as PDF matrices [a, b, c, d, e, f]. */
+function multiply(outer: readonly number[], inner: readonly number[]): number[] {
+  return [
+    outer[0] * inner[0] + outer[2] * inner[1],
+    outer[1] * inner[0] + outer[3] * inner[1],
+    outer[0] * inner[2] + outer[2] * inner[3],
+    outer[1] * inner[2] + outer[3] * inner[3],
+    outer[0] * inner[4] + outer[2] * inner[5] + outer[4],
+    outer[1] * inner[4] + outer[3] * inner[5] + outer[5],
+  ];
+}
+
+/**
+ * Text items of one page in top-down coordinates, read in the page's own
+ * orientation (its /Rotate and the direction its text runs, see orientation.ts).
+ */
+async function pageItems(page: PdfPage, pageNumber: number, yOffset: number): Promise<UprightPage> {
   const viewport = page.getViewport({ scale: 1 });
   const content = await page.getTextContent();
-  const items: TextItem[] = [];
+  const runs: ViewportRun[] = [];
   for (const item of content.items) {
     const text = item.str;
     const t = item.transform;
     if (typeof text !== 'string' || text.trim() === '' || !t || t.length < 6) continue;
-    // Rotated or vertical text (side margins, stamps) is never part of the breakdown.
-    if (Math.abs(t[1]) > 1e-3 * Math.abs(t[0]) || Math.abs(t[2]) > 1e-3 * Math.abs(t[3]) || t[0] <= 0) continue;
-    const [x, y] = viewport.convertToViewportPoint(t[4], t[5]);
-    const fontSize = Math.abs(t[3]) || item.height || 10;
-    items.push({ text: text.normalize('NFC'), x, y: y + yOffset, width: item.width ?? 0, height: fontSize, page: pageNumber });
+    runs.push({ text: text.normalize('NFC'), matrix: multiply(viewport.transform, t), width: item.width ?? 0 });
   }
-  return items;
+  return uprightItems(runs, viewport, pageNumber, yOffset);
 }
 
 async function readItems(doc: PdfDocument, maxPages: number): Promise<TextItem[]> {
@@ -75,8 +89,9 @@ async function readItems(doc: PdfDocument, maxPages: number): Promise<TextItem[]
   let yOffset = 0;
   for (let n = 1; n <= Math.min(doc.numPages, maxPages); n++) {
     const page = await doc.getPage(n);
-    items.push(...(await pageItems(page, n, yOffset)));
-    yOffset += page.getViewport({ scale: 1 }).height + PAGE_GAP;
+    const upright = await pageItems(page, n, yOffset);
+    items.push(...upright.items);
+    yOffset += upright.height + PAGE_GAP;
     page.cleanup();
   }
   return items;
