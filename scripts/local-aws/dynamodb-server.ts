@@ -20,6 +20,12 @@ export interface LocalDynamoDbOptions {
   readonly port?: number;
   /** How long to wait for the server to answer. @default 30000 */
   readonly startTimeoutMs?: number;
+  /**
+   * One database for every client. With `false`, each access key and region gets a
+   * database of its own, so callers with different keys never see each other's tables.
+   * @default true
+   */
+  readonly sharedDb?: boolean;
 }
 
 export class JavaMissingError extends Error {
@@ -63,7 +69,7 @@ function stopProcess(child: ChildProcess): Promise<void> {
 export async function startLocalDynamoDb(options: LocalDynamoDbOptions = {}): Promise<LocalDynamoDb> {
   const port = options.port ?? (await freePort());
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const child = spawnDynamoDbLocal({ port, path: options.dataDir ?? null, sharedDb: true, stdio: 'pipe' });
+  const child = spawnDynamoDbLocal({ port, path: options.dataDir ?? null, sharedDb: options.sharedDb ?? true, stdio: 'pipe' });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-2000)));
   child.stderr?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-2000)));
