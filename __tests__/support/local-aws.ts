@@ -37,19 +37,31 @@ async function servers(): Promise<Servers> {
   return { s3, dynamo, shared: false, stop: async () => void (await Promise.all([s3.stop(), dynamo.stop()])) };
 }
 
+export interface LocalAwsOptions {
+  /** @default 'rental-invoices-bucket' */
+  readonly bucket?: string;
+  /** Attempts per call of the world's clients. @default SDK default */
+  readonly maxAttempts?: number;
+  /** Reach DynamoDB Local through another endpoint (e.g. a proxy), given its port. @default directly */
+  readonly reachDynamoDb?: (port: number) => Promise<string>;
+}
+
 /**
  * An empty world: the PayPulse tables in a DynamoDB database of its own (the shared
  * DynamoDB Local keeps one per access key) and one bucket.
  */
-export async function startLocalAws(bucket = 'rental-invoices-bucket'): Promise<LocalAws> {
+export async function openLocalAws(options: LocalAwsOptions = {}): Promise<LocalAws> {
   const running = await servers();
   const id = isolationId();
+  const bucket = options.bucket ?? 'rental-invoices-bucket';
   const worldBucket = running.shared ? `${bucket}-${id}` : bucket;
+  const dynamodbEndpoint = options.reachDynamoDb ? await options.reachDynamoDb(running.dynamo.port) : running.dynamo.endpoint;
   const provisioned = await provisionLocalAws({
     s3Endpoint: running.s3.endpoint,
-    dynamodbEndpoint: running.dynamo.endpoint,
+    dynamodbEndpoint,
     buckets: [worldBucket],
     dynamodbCredentials: isolatedCredentials(id),
+    ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
   });
   return {
     s3Server: running.s3,
@@ -62,4 +74,9 @@ export async function startLocalAws(bucket = 'rental-invoices-bucket'): Promise<
       await running.stop();
     },
   };
+}
+
+/** `openLocalAws` with one bucket, the signature handler tests were written against. */
+export function startLocalAws(bucket = 'rental-invoices-bucket'): Promise<LocalAws> {
+  return openLocalAws({ bucket });
 }
