@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Testing } from 'cdktf';
@@ -26,6 +26,7 @@ export interface TerraformJson {
 }
 
 const fakeZipDir = mkdtempSync(join(tmpdir(), 'paypulse-fake-zips-'));
+afterAll(() => rmSync(fakeZipDir, { recursive: true, force: true }));
 
 /** Stand-in bundles: construct tests never run the bundler (scripts/build-handlers.ts has its own tests). */
 export const fakeBundles: BundleSource = (functionName: string): BuiltZip => {
