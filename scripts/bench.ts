@@ -4,7 +4,7 @@
  * Set BENCH_ONLY=<substring> to run only the matching benchmarks.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { BenchFigure } from './bench/measure';
 
@@ -18,10 +18,11 @@ const BENCHES: Array<[string, () => Promise<Bench>]> = [
   ['handler zip sizes', async () => (await import('./bench/bundles')).benchBundles],
   ['stack synth', async () => (await import('./bench/synth')).benchSynth],
   ['handler module init', async () => (await import('./bench/handler-init')).benchHandlerInit],
+  ['handler first invocation', async () => (await import('./bench/first-invocation')).benchFirstInvocation],
   ['parse_invoice PDFs/s', async () => (await import('./bench/parse-invoice')).benchParseInvoice],
   ['parse_retail_invoice receipts/s', async () => (await import('./bench/parse-retail-invoice')).benchParseRetailInvoice],
   ['local pipeline events/s', async () => (await import('./bench/local-pipeline')).benchLocalPipeline],
-  ['jest wall time', async () => (await import('./bench/jest-suite')).benchJest],
+  ['test suite wall time', async () => (await import('./bench/jest-suite')).benchJest],
 ];
 
 function formatNumber(n: number): string {
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
   const figures: BenchFigure[] = [];
   const timings: Record<string, number> = {};
   const started = Date.now();
+  const loadAtStart = loadavg();
   for (const [name, load] of BENCHES) {
     if (only && !name.includes(only)) continue;
     process.stderr.write(`bench: ${name}...\n`);
@@ -44,6 +46,8 @@ async function main(): Promise<void> {
   const machine = {
     cpu: cpus()[0]?.model ?? 'unknown',
     cores: cpus().length,
+    // A shared machine inflates every figure; the load average says how much to trust them.
+    loadAverage: loadAtStart.map((l) => Number(l.toFixed(2))),
     memoryGiB: Math.round(totalmem() / 2 ** 30),
     node: process.version,
     platform: process.platform,
@@ -55,7 +59,9 @@ async function main(): Promise<void> {
     process.stdout.write(`${f.name.padEnd(width)}  ${formatNumber(f.median).padStart(10)}  ${f.unit.padEnd(unitWidth)}  ${f.runs.length}\n`);
   }
   const total = (Date.now() - started) / 1000;
-  process.stdout.write(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, node ${machine.node}; bench took ${total.toFixed(0)} s\n`);
+  process.stdout.write(
+    `machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, node ${machine.node}, load average ${machine.loadAverage.join(' ')} at start; bench took ${total.toFixed(0)} s\n`,
+  );
   mkdirSync('bench', { recursive: true });
   writeFileSync(
     join('bench', 'results.json'),
