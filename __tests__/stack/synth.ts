@@ -25,13 +25,14 @@ export interface TerraformJson {
   [key: string]: unknown;
 }
 
-const fakeZipDir = mkdtempSync(join(tmpdir(), 'paypulse-fake-zips-'));
-afterAll(() => rmSync(fakeZipDir, { recursive: true, force: true }));
+/** This test file's scratch space (fake zips, cdktf outdirs), removed when the file is done. */
+const scratchDir = mkdtempSync(join(tmpdir(), 'paypulse-fake-zips-'));
+afterAll(() => rmSync(scratchDir, { recursive: true, force: true }));
 
 /** Stand-in bundles: construct tests never run the bundler (scripts/build-handlers.ts has its own tests). */
 export const fakeBundles: BundleSource = (functionName: string): BuiltZip => {
   const content = `fake bundle of ${functionName}`;
-  const path = join(fakeZipDir, `${functionName}.zip`);
+  const path = join(scratchDir, `${functionName}.zip`);
   writeFileSync(path, content);
   return { path, sha256: createHash('sha256').update(content).digest('hex') };
 };
@@ -41,7 +42,8 @@ export function synthPayPulse(...overrides: PayPulseConfigOverrides[]): Synthesi
 }
 
 export function synthPayPulseWith(bundles: BundleSource, ...overrides: PayPulseConfigOverrides[]): SynthesizedStack {
-  const app = Testing.app();
+  // Testing.app() would leave a temp outdir behind per call.
+  const app = Testing.app({ outdir: mkdtempSync(join(scratchDir, 'cdktf.outdir.')) });
   const config = resolveConfig(...overrides);
   const stack = new PayPulseStack(app, config.stackId, config, bundles);
   const json = Testing.synth(stack);
