@@ -30,6 +30,8 @@ function formatNumber(n: number): string {
 }
 
 async function main(): Promise<void> {
+  // The bench's own SDK clients (loopback servers) would print the Node 22 notice; Lambda runs Node 22.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const only = process.env.BENCH_ONLY;
   const figures: BenchFigure[] = [];
   const timings: Record<string, number> = {};
