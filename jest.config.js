@@ -1,3 +1,9 @@
+// The AWS SDK warns once per module registry (so once per test file) that it will
+// require Node 22; this machine runs Node 20 on purpose (the Lambda runtime is 22).
+// The SDK's own switch, read by @aws-sdk/core's emitWarningIfUnsupportedVersion;
+// set here so jest, its workers and the processes tests spawn all inherit it.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
@@ -6,6 +12,9 @@ module.exports = {
   transform: {
     '^.+\\.tsx?$': ['@swc/jest', { jsc: { target: 'es2022' } }],
   },
+  // One s3rver, one DynamoDB Local and one handler build per run (see the files).
+  globalSetup: '<rootDir>/__tests__/support/global-setup.ts',
+  globalTeardown: '<rootDir>/__tests__/support/global-teardown.ts',
   setupFilesAfterEnv: ['<rootDir>/__tests__/setup.ts'],
   testTimeout: 30000,
   // Many suites wait on DynamoDB Local, s3rver or child processes; two workers keep both cores busy.

@@ -10,7 +10,7 @@ import { BASE_FIXTURE, hyresaviPdf } from '../../tools/fixtures/hyresavi-pdf';
 import { installPdfjsWorker } from '../support/pdfjs-worker';
 import { startLocalAws, type LocalAws } from '../support/local-aws';
 import { BAD_DIR, bodyOf, loadBadInputs, type BadInput } from '../support/bad-corpus';
-import { HANDLER_ENV, type HandlerName } from '../support/handler-env';
+import { HANDLER_ENV, type HandlerName } from '../../tools/local-aws/handler-env';
 import { countGetObject, s3Event } from '../support/s3-events';
 import { nonEmptyTables } from '../support/tables';
 

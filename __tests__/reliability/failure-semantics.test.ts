@@ -10,7 +10,7 @@ import { DEFAULT_TABLE_NAMES } from '../../tools/local-aws/tables';
 import { BASE_FIXTURE, hyresaviPdf } from '../../tools/fixtures/hyresavi-pdf';
 import { installPdfjsWorker } from '../support/pdfjs-worker';
 import { loadFixtures } from '../support/retail-fixtures';
-import { HANDLER_ENV } from '../support/handler-env';
+import { HANDLER_ENV } from '../../tools/local-aws/handler-env';
 import { startOutageWorld, type OutageWorld } from '../support/outage';
 import { s3Event } from '../support/s3-events';
 import { nonEmptyTables, scanAll } from '../support/tables';

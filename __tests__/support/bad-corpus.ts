@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ErrorCode } from '../../handlers/shared/error-codes';
-import type { HandlerName } from './handler-env';
+import type { HandlerName } from '../../tools/local-aws/handler-env';
 
 export const BAD_DIR = join(__dirname, '..', 'fixtures', 'bad');
 

@@ -1,46 +1,40 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { CreateBucketCommand } from '@aws-sdk/client-s3';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { createAwsClients, type AwsClients } from '../../handlers/shared/clients';
-import { startLocalDynamoDb, type LocalDynamoDb } from '../../tools/local-aws/dynamodb-server';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../tools/local-aws/local-credentials';
-import { startLocalS3 } from '../../tools/local-aws/s3-server';
-import { createTables } from '../../tools/local-aws/tables';
+import type { AwsClients } from '../../handlers/shared/clients';
+import { openLocalAws } from './local-aws';
+import { startOutageProxy, type OutageProxy } from './tcp-outage-proxy';
 
 /**
- * s3rver + a DynamoDB Local of its own, persisted to a data dir so it can be
- * stopped mid-run and restarted on the same port with the same data. Clients make
- * one attempt per call, so an outage surfaces at once instead of after SDK retries.
+ * s3rver + DynamoDB Local (the run's shared servers when jest started them), with
+ * DynamoDB reached through a proxy that can take it down mid-run and bring it back on
+ * the same port with the same data. Clients make one attempt per call, so an outage
+ * surfaces at once instead of after SDK retries.
  */
 export interface OutageWorld {
   readonly clients: AwsClients;
   readonly bucket: string;
-  /** Stops DynamoDB Local just before the `nth` call (1-based) of `commandName`, e.g. `PutItemCommand`. */
+  /** Takes DynamoDB Local down just before the `nth` call (1-based) of `commandName`, e.g. `PutItemCommand`. */
   stopDynamoBefore(commandName: string, nth: number): void;
   restartDynamo(): Promise<void>;
   stop(): Promise<void>;
 }
 
 export async function startOutageWorld(bucket = 'rental-invoices-bucket'): Promise<OutageWorld> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'paypulse-ddb-'));
-  const [s3Server, first] = await Promise.all([startLocalS3(), startLocalDynamoDb({ dataDir })]);
-  let dynamo: LocalDynamoDb | undefined = first;
-  const { port, endpoint } = first;
-  const clients = createAwsClients({ region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, s3Endpoint: s3Server.endpoint, dynamodbEndpoint: endpoint, maxAttempts: 1 });
-  const admin = new DynamoDBClient({ region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, endpoint });
-  await clients.s3.send(new CreateBucketCommand({ Bucket: bucket }));
-  await createTables(admin);
-  admin.destroy();
+  let proxy: OutageProxy | undefined;
+  const aws = await openLocalAws({
+    bucket,
+    maxAttempts: 1,
+    reachDynamoDb: async (port) => {
+      proxy = await startOutageProxy(port);
+      return proxy.endpoint;
+    },
+  });
+  const dynamo = proxy as OutageProxy;
 
   let trigger: { commandName: string; nth: number; seen: number } | undefined;
-  clients.ddb.middlewareStack.add(
+  aws.clients.ddb.middlewareStack.add(
     (next, context) => async (args) => {
       if (trigger && context.commandName === trigger.commandName && ++trigger.seen === trigger.nth) {
         trigger = undefined;
-        await dynamo?.stop();
-        dynamo = undefined;
+        await dynamo.takeDown();
       }
       return next(args);
     },
@@ -48,20 +42,18 @@ export async function startOutageWorld(bucket = 'rental-invoices-bucket'): Promi
   );
 
   return {
-    clients,
-    bucket,
+    clients: aws.clients,
+    bucket: aws.bucket,
     stopDynamoBefore(commandName, nth) {
       trigger = { commandName, nth, seen: 0 };
     },
     async restartDynamo() {
-      if (dynamo) throw new Error('DynamoDB Local is still running');
-      dynamo = await startLocalDynamoDb({ port, dataDir });
+      if (dynamo.isUp()) throw new Error('DynamoDB Local is still running');
+      await dynamo.bringUp();
     },
     async stop() {
-      clients.s3.destroy();
-      clients.ddb.destroy();
-      await Promise.all([s3Server.stop(), dynamo?.stop()]);
-      rmSync(dataDir, { recursive: true, force: true });
+      await aws.stop();
+      await dynamo.stop();
     },
   };
 }

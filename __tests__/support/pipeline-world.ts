@@ -9,6 +9,7 @@ import { startLocalPipeline, type LocalPipeline, type LocalPipelineOptions } fro
 import type { StackJson } from '../../tools/stack-json/stack-json';
 import { newSynthDir, synthesizeToWorkDir } from '../../tools/local/stack-source';
 import { installPdfjsWorker } from './pdfjs-worker';
+import { isolatedCredentials, isolationId, sharedEndpoints, waitForDynamoDb } from './shared-servers';
 
 const tempDirs: string[] = [];
 afterAll(() => tempDirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -45,7 +46,11 @@ export interface PipelineWorld {
 
 export async function startPipelineWorld(options: Partial<LocalPipelineOptions> = {}): Promise<PipelineWorld> {
   installPdfjsWorker();
-  const local = await startLocalPipeline({ stack: options.stack ?? (await synthesizedStackPath()), ...options });
+  // The pipeline's s3rver is its own (its write events drive the pipeline); DynamoDB is the run's shared one, in a database of this world's own.
+  const shared = sharedEndpoints();
+  if (shared) await waitForDynamoDb(shared.dynamodbEndpoint);
+  const dynamodb = shared ? { endpoint: shared.dynamodbEndpoint, credentials: isolatedCredentials(isolationId()) } : undefined;
+  const local = await startLocalPipeline({ stack: options.stack ?? (await synthesizedStackPath()), ...(dynamodb ? { dynamodb } : {}), ...options });
   const uploader = new S3Client({ endpoint: local.s3Endpoint, region: local.stack.region, credentials: LOCAL_CREDENTIALS, forcePathStyle: true });
   const bucket = local.stack.routes[0].bucket;
   return {

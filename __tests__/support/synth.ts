@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Testing } from 'cdktf';
@@ -23,12 +23,14 @@ export type TerraformJson = StackJson & {
   readonly provider: NonNullable<StackJson['provider']>;
 };
 
-const fakeZipDir = mkdtempSync(join(tmpdir(), 'paypulse-fake-zips-'));
+/** This test file's scratch space (fake zips, cdktf outdirs), removed when the file is done. */
+const scratchDir = mkdtempSync(join(tmpdir(), 'paypulse-fake-zips-'));
+afterAll(() => rmSync(scratchDir, { recursive: true, force: true }));
 
 /** Stand-in bundles: construct tests never run the bundler (tools/build/cli.ts has its own tests). */
 export const fakeBundles: BundleSource = (functionName: string): BuiltZip => {
   const content = `fake bundle of ${functionName}`;
-  const path = join(fakeZipDir, `${functionName}.zip`);
+  const path = join(scratchDir, `${functionName}.zip`);
   writeFileSync(path, content);
   return { path, sha256: createHash('sha256').update(content).digest('hex') };
 };
@@ -38,7 +40,8 @@ export function synthPayPulse(...overrides: PayPulseConfigOverrides[]): Synthesi
 }
 
 export function synthPayPulseWith(bundles: BundleSource, ...overrides: PayPulseConfigOverrides[]): SynthesizedStack {
-  const app = Testing.app();
+  // Testing.app() would leave a temp outdir behind per call.
+  const app = Testing.app({ outdir: mkdtempSync(join(scratchDir, 'cdktf.outdir.')) });
   const config = resolveConfig(...overrides);
   const stack = new PayPulseStack(app, config.stackId, config, bundles);
   const json = Testing.synth(stack);

@@ -1,5 +1,5 @@
 import { ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ALL_TABLES } from './handler-env';
+import { ALL_TABLES } from '../../tools/local-aws/handler-env';
 
 /** Every item of a table (all pages). */
 export async function scanAll(ddb: DynamoDBDocumentClient, table: string): Promise<Record<string, unknown>[]> {

@@ -4,7 +4,7 @@
  * Set BENCH_ONLY=<substring> to run only the matching benchmarks.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseCliArgs, runCli } from '../../app/run-cli';
 import type { BenchFigure } from './measure';
@@ -19,10 +19,11 @@ const BENCHES: Array<[string, () => Promise<Bench>]> = [
   ['handler zip sizes', async () => (await import('./bundles')).benchBundles],
   ['stack synth', async () => (await import('./synth')).benchSynth],
   ['handler module init', async () => (await import('./handler-init')).benchHandlerInit],
+  ['handler first invocation', async () => (await import('./first-invocation')).benchFirstInvocation],
   ['parse_invoice PDFs/s', async () => (await import('./parse-invoice')).benchParseInvoice],
   ['parse_retail_invoice receipts/s', async () => (await import('./parse-retail-invoice')).benchParseRetailInvoice],
   ['local pipeline events/s', async () => (await import('./local-pipeline')).benchLocalPipeline],
-  ['jest wall time', async () => (await import('./jest-suite')).benchJest],
+  ['test suite wall time', async () => (await import('./jest-suite')).benchJest],
 ];
 
 function formatNumber(n: number): string {
@@ -32,9 +33,12 @@ function formatNumber(n: number): string {
 async function main({ only }: { only?: string }): Promise<void> {
   // Fail before the first benchmark, not after all of them.
   mkdirSync('bench', { recursive: true });
+  // The bench's own SDK clients (loopback servers) would print the Node 22 notice; Lambda runs Node 22.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const figures: BenchFigure[] = [];
   const timings: Record<string, number> = {};
   const started = Date.now();
+  const loadAtStart = loadavg();
   for (const [name, load] of BENCHES) {
     if (only && !name.includes(only)) continue;
     process.stderr.write(`bench: ${name}...\n`);
@@ -46,6 +50,8 @@ async function main({ only }: { only?: string }): Promise<void> {
   const machine = {
     cpu: cpus()[0]?.model ?? 'unknown',
     cores: cpus().length,
+    // A shared machine inflates every figure; the load average says how much to trust them.
+    loadAverage: loadAtStart.map((l) => Number(l.toFixed(2))),
     memoryGiB: Math.round(totalmem() / 2 ** 30),
     node: process.version,
     platform: process.platform,
@@ -57,7 +63,9 @@ async function main({ only }: { only?: string }): Promise<void> {
     process.stdout.write(`${f.name.padEnd(width)}  ${formatNumber(f.median).padStart(10)}  ${f.unit.padEnd(unitWidth)}  ${f.runs.length}\n`);
   }
   const total = (Date.now() - started) / 1000;
-  process.stdout.write(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, node ${machine.node}; bench took ${total.toFixed(0)} s\n`);
+  process.stdout.write(
+    `machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, node ${machine.node}, load average ${machine.loadAverage.join(' ')} at start; bench took ${total.toFixed(0)} s\n`,
+  );
   writeFileSync(
     join('bench', 'results.json'),
     JSON.stringify({ date: new Date().toISOString(), machine, seconds: { total, ...timings }, figures }, null, 2) + '\n',

@@ -3,23 +3,28 @@ import { REPO_ROOT } from '../build/paths';
 import { timeOk } from './child-process';
 import { figure, type BenchFigure } from './measure';
 
+const TEST_RUNNER = join(REPO_ROOT, 'tools', 'test-suite', 'cli.ts');
 const JEST = join(REPO_ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
 
+/** Full-suite runs per figure; BENCH_SUITE_RUNS overrides (each run is the whole `npm test`). @default 3 */
+function suiteRuns(): number {
+  const n = Number(process.env.BENCH_SUITE_RUNS ?? 3);
+  return Number.isInteger(n) && n > 0 ? n : 3;
+}
+
+const env = { ...process.env, CI: 'true' };
+
 /**
- * The whole suite takes several minutes on 2 cores (DynamoDB Local per file,
- * bundle and CLI child processes), more than the bench's 3-minute budget. The
- * default figure is the unit subset — stack, handler and local-pipeline tests that start no
- * server and no child process — timed 3 times. BENCH_JEST_FULL=1 adds one timed
- * run of the full suite.
+ * The whole `npm test` (typecheck, lint and every jest test, as CI runs it) and jest
+ * alone, each timed `BENCH_SUITE_RUNS` times, alternated. Targets (issue 16): suite
+ * ≤ 45 s and jest ≤ 30 s on a quiet 2-core machine.
  */
-export const UNIT_SUBSET = ['__tests__/stacks', '__tests__/handlers', '__tests__/tools/local', '--testPathIgnorePatterns', 'handler\\.test', 'cli\\.test', 'bundle\\.test', 'local-aws'];
-
-const jest = (args: readonly string[]) => timeOk(process.execPath, [JEST, '--silent', ...args], { cwd: REPO_ROOT, env: { ...process.env, CI: 'true' } });
-
 export async function benchJest(): Promise<BenchFigure[]> {
-  const runs: number[] = [];
-  for (let i = 0; i < 3; i++) runs.push((await jest(UNIT_SUBSET)) / 1000);
-  const figures = [figure('jest unit subset wall time (stack, handler cores, local)', 's', runs)];
-  if (process.env.BENCH_JEST_FULL === '1') figures.push(figure('jest full suite wall time (1 run)', 's', [(await jest([])) / 1000]));
-  return figures;
+  const suite: number[] = [];
+  const jest: number[] = [];
+  for (let i = 0; i < suiteRuns(); i++) {
+    suite.push((await timeOk(process.execPath, ['--import', 'tsx', TEST_RUNNER, '--silent'], { cwd: REPO_ROOT, env })) / 1000);
+    jest.push((await timeOk(process.execPath, [JEST, '--silent'], { cwd: REPO_ROOT, env })) / 1000);
+  }
+  return [figure('npm test wall time (typecheck + lint + jest)', 's', suite), figure('jest wall time (whole suite)', 's', jest)];
 }

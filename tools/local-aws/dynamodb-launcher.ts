@@ -17,6 +17,8 @@ export interface DynamoDbLaunchOptions {
   readonly port: number;
   /** Persist tables here. @default in memory */
   readonly dataDir?: string;
+  /** One database for every client; with `false`, one per access key and region. @default true */
+  readonly sharedDb?: boolean;
 }
 
 const LAUNCHER = 'LoopbackDynamoDbLocal';
@@ -68,7 +70,7 @@ export function dynamoDbLaunch(options: DynamoDbLaunchOptions): DynamoDbLaunch {
     '-port',
     String(options.port),
     ...(options.dataDir ? ['-dbPath', options.dataDir] : ['-inMemory']),
-    '-sharedDb',
+    ...(options.sharedDb === false ? [] : ['-sharedDb']),
     '-disableTelemetry',
   ];
   const jvm = ['-Djava.net.preferIPv4Stack=true', `-Djava.library.path=${join(home, 'DynamoDBLocal_lib')}`];

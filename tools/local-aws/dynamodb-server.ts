@@ -24,6 +24,12 @@ export interface LocalDynamoDbOptions {
   readonly port?: number;
   /** How long to wait for the server to answer. @default 30000 */
   readonly startTimeoutMs?: number;
+  /**
+   * One database for every client. With `false`, each access key and region gets a
+   * database of its own, so callers with different keys never see each other's tables.
+   * @default true
+   */
+  readonly sharedDb?: boolean;
 }
 
 export class JavaMissingError extends Error {
@@ -67,7 +73,7 @@ function stopProcess(child: ChildProcess): Promise<void> {
 export async function startLocalDynamoDb(options: LocalDynamoDbOptions = {}): Promise<LocalDynamoDb> {
   const port = options.port ?? (await freePort());
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const launch = dynamoDbLaunch({ port, dataDir: options.dataDir });
+  const launch = dynamoDbLaunch({ port, dataDir: options.dataDir, sharedDb: options.sharedDb });
   // stdin stays an open pipe: the launcher exits when it closes, i.e. when this process dies.
   const child = spawn(launch.command, launch.args, { cwd: launch.cwd, stdio: 'pipe' });
   let output = '';

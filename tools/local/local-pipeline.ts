@@ -1,14 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateBucketCommand, type S3Client } from '@aws-sdk/client-s3';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { createAwsClients, type AwsClients } from '../../handlers/shared/clients';
+import type { AwsClients } from '../../handlers/shared/clients';
 import type { Logger } from '../../handlers/shared/logger';
 import { startLocalDynamoDb, type LocalDynamoDb } from '../local-aws/dynamodb-server';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local-aws/local-credentials';
+import { LOCAL_REGION } from '../local-aws/local-credentials';
+import { provisionLocalAws, type ProvisionedAws } from '../local-aws/provision';
 import { startLocalS3, type LocalS3Server } from '../local-aws/s3-server';
-import { createTables, type TableNames } from '../local-aws/tables';
+import type { TableNames } from '../local-aws/tables';
 import type { EventReport } from './event-report';
 import { sourceHandlers, type HandlerLoader } from './handler-registry';
 import { createPipeline, type Pipeline } from './pipeline';
@@ -28,6 +27,8 @@ export interface LocalPipelineOptions {
   readonly loadHandler?: HandlerLoader;
   readonly handlerLogger?: (functionName: string) => Logger;
   readonly onReport?: (report: EventReport) => void;
+  /** An already running DynamoDB Local to use instead of starting one (tests share one per run); left running on stop. */
+  readonly dynamodb?: { readonly endpoint: string; readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string } };
 }
 
 /** s3rver + DynamoDB Local with the stack's buckets and the handlers' tables, and the pipeline between them. */
@@ -44,14 +45,6 @@ export interface LocalPipeline {
   readonly pipeline: Pipeline;
   /** Waits for in-flight events, then stops both servers. */
   stop(): Promise<void>;
-}
-
-async function createBucket(s3: S3Client, bucket: string): Promise<void> {
-  try {
-    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
-  } catch (err) {
-    if (!(err instanceof Error && /BucketAlready(OwnedByYou|Exists)/.test(err.name))) throw err;
-  }
 }
 
 function loadStack(stack: string | StackJson, region: string): StackModel {
@@ -72,9 +65,9 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'paypulse-local-'));
   const [s3Started, dynamoStarted] = await Promise.allSettled([
     startLocalS3({ directory: join(dataDir, 's3') }),
-    startLocalDynamoDb(ownDir ? {} : { dataDir: join(dataDir, 'dynamodb') }),
+    options.dynamodb ? Promise.resolve(undefined) : startLocalDynamoDb(ownDir ? {} : { dataDir: join(dataDir, 'dynamodb') }),
   ]);
-  const running = [s3Started, dynamoStarted].flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  const running = [s3Started, dynamoStarted].flatMap((r) => (r.status === 'fulfilled' && r.value ? [r.value] : []));
   const stopServers = async () => {
     await Promise.all(running.map((server) => server.stop()));
     if (ownDir) rmSync(dataDir, { recursive: true, force: true });
@@ -85,25 +78,24 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
     throw s3Started.status === 'rejected' ? s3Started.reason : dynamoStarted.status === 'rejected' ? dynamoStarted.reason : undefined;
   }
   const s3Server: LocalS3Server = s3Started.value;
-  const dynamo: LocalDynamoDb = dynamoStarted.value;
-  const clients = createAwsClients({
-    region: stack.region,
-    credentials: LOCAL_CREDENTIALS,
-    s3Endpoint: s3Server.endpoint,
-    dynamodbEndpoint: dynamo.endpoint,
-  });
-  const dynamoAdmin = new DynamoDBClient({ region: stack.region, credentials: LOCAL_CREDENTIALS, endpoint: dynamo.endpoint });
+  const ownDynamo = dynamoStarted.value as LocalDynamoDb | undefined;
+  const dynamodbEndpoint = options.dynamodb?.endpoint ?? (ownDynamo as LocalDynamoDb).endpoint;
   const tables = tableNamesFromStack(stack);
+  let provisioned: ProvisionedAws;
   try {
-    for (const bucket of stack.buckets) await createBucket(clients.s3, bucket);
-    await createTables(dynamoAdmin, tables);
+    provisioned = await provisionLocalAws({
+      s3Endpoint: s3Server.endpoint,
+      dynamodbEndpoint,
+      buckets: stack.buckets,
+      tables,
+      region: stack.region,
+      ...(options.dynamodb ? { dynamodbCredentials: options.dynamodb.credentials } : {}),
+    });
   } catch (err) {
-    clients.s3.destroy();
-    clients.ddb.destroy();
-    dynamoAdmin.destroy();
     await stopServers();
     throw err;
   }
+  const { clients } = provisioned;
   const pipeline = createPipeline({
     stack,
     clients,
@@ -117,17 +109,16 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
     stack,
     tables,
     s3Endpoint: s3Server.endpoint,
-    dynamodbEndpoint: dynamo.endpoint,
-    dynamodb: { pid: dynamo.pid, loopbackOnly: dynamo.loopbackOnly },
+    dynamodbEndpoint,
+    // A DynamoDB Local passed in (tests' shared server) is the caller's to describe.
+    dynamodb: { pid: ownDynamo?.pid, loopbackOnly: ownDynamo?.loopbackOnly ?? true },
     dataDir,
     clients,
     pipeline,
     async stop() {
       detach();
       await pipeline.idle();
-      clients.s3.destroy();
-      clients.ddb.destroy();
-      dynamoAdmin.destroy();
+      provisioned.destroy();
       await stopServers();
     },
   };

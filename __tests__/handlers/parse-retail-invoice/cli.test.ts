@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIXTURE_DIR } from '../../support/retail-fixtures';
@@ -26,9 +26,11 @@ describe('npm run parse for HTML receipts', () => {
   });
 
   it('prints error: INVOICE_PARSE_ERROR and exits 1 for a rejected receipt', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'pri-')), 'zero.html');
+    const dir = mkdtempSync(join(tmpdir(), 'pri-'));
+    const file = join(dir, 'zero.html');
     writeFileSync(file, '<p>Subtotal 100 kr</p>');
     const { status, stdout, stderr } = parse(file, '--key', 'invoices/u1/retail/miscellaneous/acme_2025-03-14_abcd1234.html');
+    rmSync(dir, { recursive: true, force: true });
     expect(status).toBe(1);
     expect(stdout).toBe('');
     expect(stderr.trim()).toMatch(/^error: INVOICE_PARSE_ERROR: rejected_zero_amount: .+/);

@@ -1,11 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { buildHandlers } from '../../../tools/build/build-handlers';
 import { discoverHandlers } from '../../../tools/build/discover-handlers';
+import { readManifest } from '../../../tools/build/manifest';
 import { REPO_ROOT } from '../../../tools/build/paths';
 import type { BuildManifest } from '../../../tools/build/types';
 import { BASE_FIXTURE, baseFixtureRecord, hyresaviPdf } from '../../../tools/fixtures/hyresavi-pdf';
-import { makeCleanDir, makeRepoScratchDir, removeDir, runProbe } from '../../support/clean-dir';
+import { makeCleanDir, removeDir, runProbe } from '../../support/clean-dir';
 import { extractZip } from '../../support/unzip';
 
 const HANDLER_NAMES = discoverHandlers(path.join(REPO_ROOT, 'handlers')).map((h) => h.name);
@@ -24,13 +24,12 @@ interface PdfProbe {
 }
 
 describe('handler zips in a directory without node_modules', () => {
-  let scratch: string;
   let manifest: BuildManifest;
   const cleanDirs = new Map<string, string>();
 
   beforeAll(async () => {
-    scratch = makeRepoScratchDir(REPO_ROOT, 'load');
-    manifest = await buildHandlers({ outDir: path.join(scratch, 'out'), log: () => undefined });
+    // The real build in dist/, made once per run by jest's global setup.
+    manifest = readManifest();
     for (const name of HANDLER_NAMES) {
       const dir = makeCleanDir(`bundle-${name}`);
       cleanDirs.set(name, dir);
@@ -38,7 +37,6 @@ describe('handler zips in a directory without node_modules', () => {
     }
   }, 120_000);
   afterAll(() => {
-    removeDir(scratch);
     for (const dir of cleanDirs.values()) removeDir(dir);
   });
 

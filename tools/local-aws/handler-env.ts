@@ -1,4 +1,4 @@
-import { DEFAULT_TABLE_NAMES } from '../../tools/local-aws/tables';
+import { DEFAULT_TABLE_NAMES } from './tables';
 
 export type HandlerName = 'parse_invoice' | 'parse_retail_invoice';
 
