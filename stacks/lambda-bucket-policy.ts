@@ -4,6 +4,7 @@
  * so a migration plans no change. The hardened form limits reads to this account's
  * Lambda service and denies any request not made over TLS.
  */
+import type { PolicyDocument, PolicyStatement } from './policy-document';
 import { denyInsecureTransport } from './tls-only-policy';
 
 export interface LambdaBucketPolicyInput {
@@ -12,19 +13,6 @@ export interface LambdaBucketPolicyInput {
   readonly hardened: boolean;
 }
 
-export interface PolicyStatement {
-  readonly Sid?: string;
-  readonly Effect: 'Allow' | 'Deny';
-  readonly Principal: { readonly Service: string } | '*';
-  readonly Action: string | readonly string[];
-  readonly Resource: string | readonly string[];
-  readonly Condition?: Readonly<Record<string, Readonly<Record<string, string>>>>;
-}
-
-export interface PolicyDocument {
-  readonly Version: '2012-10-17';
-  readonly Statement: readonly PolicyStatement[];
-}
 
 export function lambdaBucketPolicy({ bucketArn, accountId, hardened }: LambdaBucketPolicyInput): PolicyDocument {
   const allowLambdaRead: PolicyStatement = {

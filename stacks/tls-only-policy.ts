@@ -1,7 +1,7 @@
 import type { Construct } from 'constructs';
 import type { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
-import type { PolicyDocument, PolicyStatement } from './lambda-bucket-policy';
+import type { PolicyDocument, PolicyStatement } from './policy-document';
 
 /** Denies every request to the bucket and its objects not made over TLS (Security Hub S3.5). */
 export function denyInsecureTransport(bucketArn: string): PolicyStatement {

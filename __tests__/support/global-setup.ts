@@ -11,7 +11,7 @@ import { SHARED_ENV } from './shared-servers';
  */
 export type SetupStep = () => Promise<(() => Promise<void>) | undefined>;
 
-/** One s3rver for the run; workers reach it through PAYPULSE_TEST_S3_ENDPOINT. */
+/** One s3rver for the run; workers reach it through JEST_SHARED_S3_ENDPOINT. */
 const sharedS3: SetupStep = async () => {
   const s3 = await startLocalS3();
   process.env[SHARED_ENV.s3Endpoint] = s3.endpoint;

@@ -7,8 +7,8 @@ import { LOCAL_REGION } from '../../tools/local-aws/local-credentials';
  * run (see global-setup.ts). Workers find them through these environment variables.
  */
 export const SHARED_ENV = {
-  s3Endpoint: 'PAYPULSE_TEST_S3_ENDPOINT',
-  dynamodbEndpoint: 'PAYPULSE_TEST_DYNAMODB_ENDPOINT',
+  s3Endpoint: 'JEST_SHARED_S3_ENDPOINT',
+  dynamodbEndpoint: 'JEST_SHARED_DYNAMODB_ENDPOINT',
 } as const;
 
 export interface SharedEndpoints {

@@ -4,7 +4,7 @@
  * space after every letter, overstrike bold (every glyph printed twice a hair
  * apart), and dashes that are not hyphens inside dates.
  */
-import type { TextItem } from './layout';
+import type { TextItem } from './text-item';
 
 /** Four or more leader glyphs (dots, underscores or dashes), optionally one space apart (`.....`, `. . . .`, `····`, `____`, `----`). */
 const LEADER = /[.·…‥_](?: ?[.·…‥_]){3,}|[-‐‑‒–—−](?: ?[-‐‑‒–—−]){3,}/g;

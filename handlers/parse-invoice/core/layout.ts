@@ -5,19 +5,9 @@
  * and wide horizontal gaps split a line into segments (table cells).
  */
 import { normalizeDashes, normalizeRuns, splitAtLeaders, undoOverstrike } from './glyph-runs';
+import type { TextItem } from './text-item';
 
-export interface TextItem {
-  readonly text: string;
-  /** Left edge, in points from the left of the page. */
-  readonly x: number;
-  /** Baseline, in points from the top of the first page (pages are stacked). */
-  readonly y: number;
-  readonly width: number;
-  /** Font size in points. */
-  readonly height: number;
-  /** @default 1 */
-  readonly page?: number;
-}
+export type { TextItem };
 
 /** A run of items on one line with no wide gap in between: one table cell. */
 export interface Segment {

@@ -6,7 +6,7 @@
  * page's text runs in is the reading direction: the page is turned so that it runs
  * left to right, and runs in any other direction (margin notes, stamps) are left out.
  */
-import type { TextItem } from './layout';
+import type { TextItem } from './text-item';
 
 /** A text run with its matrix in viewport space (y grows downwards). */
 export interface ViewportRun {

@@ -1,5 +1,5 @@
 import { InvoiceParseError } from '../../shared/errors';
-import type { TextItem } from './layout';
+import type { TextItem } from './text-item';
 import { uprightItems, type UprightPage, type ViewportRun } from './orientation';
 import { loadPdfParse } from './pdf-runtime';
 
