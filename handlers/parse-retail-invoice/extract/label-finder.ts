@@ -108,7 +108,7 @@ export function findLabelled<T>(lines: readonly TextLine[], set: LabelSet, parse
  * The text below a label that has no value beside it: the next line's first cell
  * when the label stands alone (stacked divs), or the same column of the next row
  * when the label heads a column (`Ordernummer | Datum` over `12345 | 2025-03-14`).
- * A header over several rows of the same shape is an item table: no single value.
+ * A header over several value rows of the same shape is an item table: no single value.
  */
 function valueBelow(lines: readonly TextLine[], lineIndex: number, cellIndex: number): string | null {
   const line = lines[lineIndex];
@@ -116,8 +116,9 @@ function valueBelow(lines: readonly TextLine[], lineIndex: number, cellIndex: nu
   if (line.cells.length === 1) return next.cells.length <= 2 ? next.cells[0] : null;
   if (/\d/.test(line.text) || next.cells.length !== line.cells.length) return null;
   if (next.group !== line.group) return null;
+  // Two value rows under one header are an item table; a second row of labels is a stacked grid.
   const after = lines[lineIndex + 2];
-  if (after && after.group === line.group && after.cells.length === line.cells.length) return null;
+  if (after && after.group === line.group && after.cells.length === line.cells.length && /\d/.test(after.text)) return null;
   return next.cells[cellIndex];
 }
 
