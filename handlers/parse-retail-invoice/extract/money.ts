@@ -32,7 +32,7 @@ export function moneyIn(text: string): number | null {
   const marked = amounts.filter((a) => {
     const before = cleaned.slice(Math.max(0, a.index - 5), a.index);
     const after = cleaned.slice(a.index + a.text.length, a.index + a.text.length + 7);
-    return CURRENCY_NEAR.test(before) || CURRENCY_NEAR.test(after) || /:-$/.test(a.text);
+    return CURRENCY_NEAR.test(before) || CURRENCY_NEAR.test(after) || /[:,]-$/.test(a.text);
   });
   const chosen = (marked.length ? marked : amounts)[(marked.length ? marked : amounts).length - 1];
   return Math.abs(chosen.value) === 0 ? 0 : chosen.value;

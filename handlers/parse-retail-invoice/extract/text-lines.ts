@@ -19,7 +19,7 @@ export interface TextLine {
 export interface TextDocument {
   readonly lines: readonly TextLine[];
   readonly title: string;
-  /** `alt` texts of images that are not tracking pixels, in document order. */
+  /** `alt` (else `title`) texts of images that are not tracking pixels, in document order. */
   readonly imageAlts: readonly string[];
   /** `og:site_name`, `application-name` and `author` meta values. */
   readonly siteNames: readonly string[];
@@ -212,7 +212,8 @@ export function readTextDocument(html: string): TextDocument {
       continue;
     }
     if (name === 'img') {
-      if (!isTrackingPixel(attribs) && attribs.alt && cleanText(attribs.alt)) imageAlts.push(cleanText(attribs.alt));
+      const label = cleanText(attribs.alt ?? '') || cleanText(attribs.title ?? '');
+      if (!isTrackingPixel(attribs) && label) imageAlts.push(label);
       continue;
     }
     if (name === 'br') {
