@@ -51,16 +51,15 @@ function targetClass(selector: string): string | null {
 
 /** What a declaration block does to visibility: hide, show, or nothing; and whether it is `!important`. */
 function visibilityOf(declarations: string): { hidden: boolean; important: boolean } | null {
-  let result: { hidden: boolean; important: boolean } | null = null;
   for (const decl of declarations.split(';')) {
     const m = /^\s*(display|visibility)\s*:\s*([^!]+?)\s*(!\s*important)?\s*$/i.exec(decl);
     if (!m) continue;
     const value = m[2].toLowerCase();
     const hidden = m[1].toLowerCase() === 'display' ? value === 'none' : value === 'hidden';
-    result = { hidden, important: Boolean(m[3]) || (result?.important ?? false) };
-    if (hidden) break;
+    // `visibility:visible` next to `display:none` still hides; a shown `display` is decided by the first one.
+    if (hidden || m[1].toLowerCase() === 'display') return { hidden, important: Boolean(m[3]) };
   }
-  return result;
+  return null;
 }
 
 /** The index just past the block that opens at `open` (a `{`), by brace depth. */

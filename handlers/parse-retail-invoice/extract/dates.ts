@@ -36,7 +36,7 @@ const PATTERNS: ReadonlyArray<{ re: RegExp; order: Order }> = [
   // `21MAR25`, as airlines print it.
   { re: new RegExp(`(?<![a-z\\d])(\\d{2})(${alternation(MONTHS)})(\\d{2})(?![a-z\\d])`), order: 'compact' },
 ];
-const YEARLESS = new RegExp(`(?<![a-z])(${alternation(WEEKDAYS)})\\.?,?\\s+${DAY}\\s*${MONTH}(?![a-z])(?![,\\s]*'?\\d{2})`);
+const YEARLESS = new RegExp(`(?<![a-z])(${alternation(WEEKDAYS)})\\.?,?\\s+${DAY}\\s*${MONTH}(?![a-z])(?![,\\s]*'?\\d{2}(?![:.]))`);
 
 function toIso(y: number, m: number, d: number): string | null {
   if (y < 100) y += 2000;
@@ -49,6 +49,8 @@ function toIso(y: number, m: number, d: number): string | null {
 export interface DateMatch {
   readonly iso: string;
   readonly index: number;
+  /** The length of the matched text. */
+  readonly length: number;
 }
 
 function isoOf(order: Order, m: RegExpExecArray): string | null {
@@ -96,13 +98,13 @@ export function findDate(text: string, reference?: string): DateMatch | null {
     const m = re.exec(folded);
     if (!m || (best && best.index <= m.index)) continue;
     const iso = isoOf(order, m);
-    if (iso) best = { iso, index: m.index };
+    if (iso) best = { iso, index: m.index, length: m[0].length };
   }
   if (reference && /^\d{4}-\d{2}-\d{2}$/.test(reference)) {
     const m = YEARLESS.exec(folded);
     if (m && (!best || m.index < best.index)) {
       const iso = yearlessIso(m, reference);
-      if (iso) best = { iso, index: m.index };
+      if (iso) best = { iso, index: m.index, length: m[0].length };
     }
   }
   return best;

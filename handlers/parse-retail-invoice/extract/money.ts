@@ -1,5 +1,6 @@
 import { findAmounts } from '../../shared/amounts';
 import { currencyMarkerIn } from './currency';
+import { findDate } from './dates';
 
 // Things that look like amounts but are not: dates, times, percentages, phone-like runs.
 const NOT_AMOUNTS = [
@@ -25,6 +26,10 @@ export function moneyIn(text: string): number | null {
   if (text.length > 80) return null;
   let cleaned = text;
   for (const re of NOT_AMOUNTS) cleaned = cleaned.replace(re, (m) => ' '.repeat(m.length));
+  // Dates in every form the date grammar knows (`Tue, 11 Feb 25`, `14. März 2025`, `21MAR25`).
+  for (let date = findDate(cleaned), n = 0; date && n < 3; date = findDate(cleaned), n++) {
+    cleaned = cleaned.slice(0, date.index) + ' '.repeat(date.length) + cleaned.slice(date.index + date.length);
+  }
   const amounts = findAmounts(cleaned);
   if (amounts.length === 0) return null;
   const words = cleaned.replace(/[\d\s.,:;()\-–−+*€$£%/]|\b(?:kr|kronor|sek|eur|usd|gbp|nok|dkk|inkl|incl|moms|vat)\b/gi, '');

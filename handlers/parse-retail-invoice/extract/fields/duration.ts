@@ -7,11 +7,11 @@ import type { TextLine } from '../text-lines';
 export type Duration = 'weekly' | 'monthly' | 'quarterly' | 'half-yearly' | 'yearly';
 
 const WORDS: ReadonlyArray<readonly [RegExp, Duration]> = [
-  [/(?:(?<![a-z])(?:per|varje|every|a|each)\s|\/\s?)(?:manad|man|month|mo)(?![a-z])|(?<![a-z])(?:monthly|manadsvis|manatlig|manadsabonnemang|manadsprenumeration|1 manad|1 month)(?![a-z])/, 'monthly'],
-  [/(?:(?<![a-z])(?:per|varje|every|a|each)\s|\/\s?)(?:ar|year|yr)(?![a-z])|(?<![a-z])(?:yearly|annual|annually|arsvis|arlig|arsabonnemang|arsprenumeration|12 manader|12 months|1 ar|1 year)(?![a-z])/, 'yearly'],
-  [/(?:(?<![a-z])(?:per|varje|every|a|each)\s|\/\s?)(?:vecka|week)(?![a-z])|(?<![a-z])(?:weekly|veckovis)(?![a-z])/, 'weekly'],
-  [/(?:(?<![a-z])(?:per|varje|every|each)\s|\/\s?)(?:kvartal|quarter)(?![a-z])|(?<![a-z])(?:quarterly|kvartalsvis|3 manader|3 months)(?![a-z])/, 'quarterly'],
-  [/(?<![a-z])(?:halvar|half-year|6 manader|6 months|halvarsvis|semi-annual)(?![a-z])/, 'half-yearly'],
+  [/(?:(?<![a-z])(?:per|varje|every|a|each)\s|\/\s?)(?:manad|man|month|mo)(?![a-z])|(?<![a-z])(?:monthly|manadsvis|manatlig|manadsabonnemang|manadsprenumeration|1 manad|1 month|manedlig|manedligt|maanedlig|monatlich|pro monat|per maned|monatsabo)(?![a-z])/, 'monthly'],
+  [/(?:(?<![a-z])(?:per|varje|every|a|each)\s|\/\s?)(?:ar|year|yr)(?![a-z])|(?<![a-z])(?:yearly|annual|annually|arsvis|arlig|arligt|arsabonnemang|arsprenumeration|12 manader|12 maneder|12 months|12 monate|1 ar|1 year|jahrlich|pro jahr|jahresabo)(?![a-z])/, 'yearly'],
+  [/(?:(?<![a-z])(?:per|varje|every|a|each)\s|\/\s?)(?:vecka|week)(?![a-z])|(?<![a-z])(?:weekly|veckovis|wochentlich|ugentlig|ukentlig)(?![a-z])/, 'weekly'],
+  [/(?:(?<![a-z])(?:per|varje|every|each)\s|\/\s?)(?:kvartal|quarter)(?![a-z])|(?<![a-z])(?:quarterly|kvartalsvis|3 manader|3 months|vierteljahrlich|kvartalsvis)(?![a-z])/, 'quarterly'],
+  [/(?<![a-z])(?:halvar|half-year|6 manader|6 months|halvarsvis|semi-annual|halbjahrlich|halvarlig)(?![a-z])/, 'half-yearly'],
 ];
 
 function fromWords(text: string): Duration | null {

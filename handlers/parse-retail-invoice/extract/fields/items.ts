@@ -1,5 +1,5 @@
 import { startsWithLabel } from '../label-finder';
-import { DATE_LABELS, ORDER_ID_LABELS, SUMMARY_LABEL_SETS, type LabelSet } from '../labels';
+import { ADDRESS_LABELS, DATE_LABELS, ORDER_ID_LABELS, STORE_LABELS, SUMMARY_LABEL_SETS, type LabelSet } from '../labels';
 import { moneyIn } from '../money';
 import { parseDate } from '../dates';
 import type { TextLine } from '../text-lines';
@@ -10,20 +10,25 @@ export const MAX_ITEMS = 100;
 
 const SUBTOTAL: LabelSet = {
   name: 'subtotal',
-  labels: ['delsumma', 'subtotal', 'sub-total', 'sub total', 'mellansumma', 'summa varor', 'varor totalt', 'ordervarde', 'items total', 'item total', 'summa', 'totalt', 'total'].map((label) => ({ label, tier: 1 })),
+  labels: ['delsumma', 'subtotal', 'sub-total', 'sub total', 'mellansumma', 'summa varor', 'varor totalt', 'ordervarde', 'items total', 'item total', 'summa', 'totalt', 'total',
+    'zwischensumme', 'warenwert', 'summe', 'delsum', 'mellemsum', 'netto', 'nettobelop', 'gesamt'].map((label) => ({ label, tier: 1 })),
   exclude: [],
 };
-const NOT_ITEM_SETS = [...SUMMARY_LABEL_SETS, SUBTOTAL, DATE_LABELS, ORDER_ID_LABELS];
+const NOT_ITEM_SETS = [...SUMMARY_LABEL_SETS, SUBTOTAL, DATE_LABELS, ORDER_ID_LABELS, STORE_LABELS, ADDRESS_LABELS];
 
 const QTY_CELL = /^(?:(?:antal|qty|quantity|st|x|×)\s*:?\s*)?(\d+(?:[.,]\d+)?)\s*(st|stk|pcs|pc|x|kg|g|l|hg|förp|frp)?\.?$/i;
 const QTY_PREFIX = /^(\d{1,3})\s*(?:x|×|st\.?)\s+(.+)$/i;
 // Lower-case x only: `Earbuds X2` is a model name, `Earbuds x2` a quantity.
 const QTY_SUFFIX = /^(.+?)\s+(?:[x×]\s?(\d{1,3})|\((\d{1,3})\s*(?:st|x|pcs)?\.?\))$/;
 
-const SUMMARY_WORDS = /(?<![a-z])(?:sub-?\s?total|delsumma|total|totalt|summa|moms|vat|tax|frakt|shipping|rabatt|discount)(?![a-z])/;
+const SUMMARY_WORDS = /(?<![a-z])(?:sub-?\s?total|delsumma|total|totalt|summa|moms|vat|tax|frakt|shipping|rabatt|discount|zwischensumme|summe|mwst|versand|fragt|mva|i alt)(?![a-z])/;
+// An order or booking number standing where a name would be (`RM-558201`), not a product.
+const ID_LIKE = /^[A-Z]{1,4}-?\d{4,}$/;
+// Letters a price cell may hold besides its amount: currency words and VAT notes.
+const PRICE_WORDS = /\b(?:kr|kronor|sek|nok|dkk|eur|usd|gbp|inkl|incl|moms|vat|mva|st|stk|pcs)\b\.?/gi;
 
 function isItemName(text: string): boolean {
-  if (SUMMARY_WORDS.test(foldText(text))) return false;
+  if (SUMMARY_WORDS.test(foldText(text)) || ID_LIKE.test(text)) return false;
   if (text.length < 2 || text.length > 120 || !/\p{L}{2}/u.test(text)) return false;
   if (parseDate(text) || /@|https?:/i.test(text)) return false;
   return !NOT_ITEM_SETS.some((set) => startsWithLabel(text, set));
@@ -35,7 +40,7 @@ function toNumber(text: string): number {
 
 function readRow(cells: readonly string[]): ReceiptItem | null {
   const priceCell = cells[cells.length - 1];
-  if (priceCell.length > 30) return null;
+  if (priceCell.length > 30 || /\p{L}{3,}/u.test(priceCell.replace(PRICE_WORDS, ''))) return null;
   const price = moneyIn(priceCell);
   if (price === null || price < 0) return null;
   let name = cells[0];
@@ -78,11 +83,23 @@ function isSummaryStart(line: TextLine): boolean {
  */
 export function findItems(lines: readonly TextLine[]): ReceiptItem[] {
   const items: ReceiptItem[] = [];
-  for (const line of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
     if (items.length > 0 && isSummaryStart(line)) break;
     const item = line.cells.length >= 2 ? readRow(line.cells) : readInline(line.cells[0]);
-    if (item) items.push(item);
+    if (!item) continue;
+    const description = descriptionBelow(line, lines[i + 1]);
+    items.push(description ? { ...item, description } : item);
+    if (description) i++;
     if (items.length >= MAX_ITEMS) break;
   }
   return items;
+}
+
+/** The line under an item row in the same cell stack (`Tofu, medium spicy`): its options, not an item or a total. */
+function descriptionBelow(row: TextLine, next: TextLine | undefined): string | null {
+  if (!next || next.cells.length !== 1 || next.group !== row.group || row.group === 0) return null;
+  const text = next.cells[0];
+  if (text.length > 80 || moneyIn(text) !== null || !/\p{L}{2}/u.test(text) || !isItemName(text)) return null;
+  return text;
 }

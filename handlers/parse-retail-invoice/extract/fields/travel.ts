@@ -1,6 +1,6 @@
 import { findLabelled } from '../label-finder';
 import { ARRIVAL_LABELS, DEPARTURE_LABELS, FROM_LABELS, PASSENGER_LABELS, TO_LABELS } from '../labels';
-import { parseDate } from '../dates';
+import { dateParserNear } from '../dates';
 import { foldText } from '../text-normalize';
 import type { TextLine } from '../text-lines';
 
@@ -12,9 +12,9 @@ export interface TravelLeg {
 }
 
 const TRANSPORT: ReadonlyArray<readonly [RegExp, string]> = [
-  [/(?<![a-z])(?:flyg|flight|flygning|boarding|gate|terminal|airline|flygbolag|airport|flygplats|baggage|bagage)(?![a-z])/g, 'flight'],
-  [/(?<![a-z])(?:tag|train|jarnvag|rail|railway|vagn|plats \d+|seat)(?![a-z])/g, 'train'],
-  [/(?<![a-z])(?:buss|bus|coach|bussresa)(?![a-z])/g, 'bus'],
+  [/(?<![a-z])(?:flyg|flight|flights|flygning|boarding|gate|terminal|airline|flygbolag|airport|flygplats|baggage|bagage|flug|abflug|fly|flyselskab)(?![a-z])/g, 'flight'],
+  [/(?<![a-z])(?:tag|train|jarnvag|rail|railway|vagn|plats \d+|seat|zug|bahn|wagen|tog)(?![a-z])/g, 'train'],
+  [/(?<![a-z])(?:buss|bus|coach|bussresa|fernbus|reisebus|bussteig)(?![a-z])/g, 'bus'],
   [/(?<![a-z])(?:farja|ferry|batresa|hytt|cabin|kryssning|cruise)(?![a-z])/g, 'ferry'],
   [/(?<![a-z])(?:taxi|ride|trip with|driver|forare|chauffor|reseavgift|resans|rideshare|samakning)(?![a-z])/g, 'taxi'],
 ];
@@ -43,10 +43,14 @@ function placeIn(text: string): string | null {
 
 const ARROW = /^(.{2,60}?)\s*(?:→|->|–>|⟶|➔|»|›|\bto\b|—|–)\s*(.{2,60})$/u;
 
-/** Legs from `A → B` lines, else from From/To labels; dates from departure/arrival labels. */
-export function findTravelDetails(lines: readonly TextLine[]): TravelLeg[] {
-  const departures = findLabelled(lines, DEPARTURE_LABELS, parseDate).map((c) => c.value);
-  const arrivals = findLabelled(lines, ARRIVAL_LABELS, parseDate).map((c) => c.value);
+/**
+ * Legs from `A → B` lines, else from From/To labels; dates from departure/arrival
+ * labels (a date without a year is read near `reference`, the purchase date).
+ */
+export function findTravelDetails(lines: readonly TextLine[], reference?: string | null): TravelLeg[] {
+  const parse = dateParserNear(reference);
+  const departures = findLabelled(lines, DEPARTURE_LABELS, parse).map((c) => c.value);
+  const arrivals = findLabelled(lines, ARRIVAL_LABELS, parse).map((c) => c.value);
   const routes: Array<[string, string]> = [];
   for (const line of lines) {
     if (line.cells.length > 2) continue;
@@ -73,11 +77,12 @@ export function findTravelDetails(lines: readonly TextLine[]): TravelLeg[] {
   return legs;
 }
 
-const NAME = /^(?:(?:mr|mrs|ms|miss|dr|herr|fru)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3}$/u;
+const NAME = /^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3}$/u;
+const TITLE = /^(?:mr|mrs|ms|miss|mx|dr|herr|fru|frau|hr|fr)\.?\s+/i;
 
-/** A person's name: two to four capitalised words, numbering and `(Vuxen)` notes removed. */
+/** A person's name: two to four capitalised words; numbering, titles (`Ms`, `Herr`) and `(Vuxen)` notes removed. */
 export function personName(text: string): string | null {
-  const t = text.replace(/^\s*\d+[.:)]?\s*/, '').replace(/\s*\([^)]*\)\s*$/, '').replace(/,.*$/, '').trim();
+  const t = text.replace(/^\s*\d+[.:)]?\s*/, '').replace(TITLE, '').replace(/\s*\([^)]*\)\s*$/, '').replace(/,.*$/, '').trim();
   return NAME.test(t) && t.length <= 60 ? t : null;
 }
 
