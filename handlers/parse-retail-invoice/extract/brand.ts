@@ -14,7 +14,10 @@ const MAIL_SERVICES = new Set([
   'web', 'mail', 'email', 'shopifyemail', 'shopify', 'myshopify', 'stripe', 'squareup', 'square', 'mailchimp', 'mcsv', 'mcdlv', 'mandrillapp',
   'sendgrid', 'sendgridnet', 'mailgun', 'klaviyo', 'klaviyomail', 'amazonses', 'postmarkapp', 'sparkpost', 'sparkpostmail', 'braze',
   'customeriomail', 'hubspot', 'hubspotemail', 'exacttarget', 'apsis', 'rule', 'paddle', 'lemonsqueezy', 'gumroad', 'fastspring',
-  'chargebee', 'recurly', 'zuora', 'noreply', 'donotreply', 'notifications', 'news', 'newsletter', 'info', 'receipts', 'orders',
+  'chargebee', 'recurly', 'zuora', 'noreply', 'donotreply', 'notifications', 'notification', 'notify', 'news', 'newsletter', 'info',
+  'receipts', 'orders', 'mailer', 'hello', 'service', 'support', 'postmaster', 'bounce', 'bounces', 'mktomail', 'rsys', 'rsgsv', 'emarsys',
+  'createsend', 'cmail19', 'cmail20', 'ccsend', 'listmanage', 'sailthru', 'iterable', 'bronto', 'dmtrk', 'mailjet', 'sendinblue', 'brevo',
+  'squarespace', 'wixemails', 'bigcommerce', 'woocommerce', 'ecwid', 'mail2', 'email2', 'mailer2', 'yandex', 'zoho', 'fastmail',
 ]);
 
 /** Whether a key's vendor slug names a mail service or a domain fragment (`co` of `.co.uk`) rather than a shop. */
@@ -25,10 +28,14 @@ export function isMailServiceSlug(slug: string): boolean {
 
 const GENERIC_NAME = /^(?:logo|image|bild|icon|banner|header|spacer|pixel|product|produkt|photo|foto|visa|mastercard|amex|paypal|klarna|swish|facebook|instagram|twitter|x|youtube|tiktok|linkedin|pinterest|app store|google play|download on the app store|get it on google play|customer service|kundservice|kundeservice|kundendienst|support|no-?reply|do-?not-?reply|info|order|orders|receipts?|billing|team|.*\.(?:png|gif|jpe?g))$/i;
 
-/** A brand name candidate cleaned of logo wording; null when it is generic or not a name. */
+// Legal forms, as registered names end: the brand is the name before them.
+const LEGAL_FORM = /,?\s+(?:AB|Ltd\.?|Limited|Inc\.?|GmbH|AS|ASA|ApS|A\/S|Oy|LLC|plc|BV|AG|KG|S\.A\.|SARL|Co\.)$/;
+
+/** A brand name candidate cleaned of logo wording and legal form; null when it is generic or not a name. */
 function brandName(raw: string): string | null {
   const name = raw
     .replace(/^["'“”]+|["'“”]+$/g, '')
+    .replace(LEGAL_FORM, '')
     .replace(/\s*[-–|:]?\s*\b(?:logo(?:type)?|logga)\b\s*$/i, '')
     .replace(/^\s*\b(?:logo|logga)\b\s*[-–|:]?\s*/i, '')
     .trim();

@@ -28,7 +28,7 @@ const YEAR = '(\\d{4})';
 type Order = 'ymd' | 'dmy-num' | 'd-month-y' | 'month-d-y' | 'd-month-yy' | 'compact';
 const PATTERNS: ReadonlyArray<{ re: RegExp; order: Order }> = [
   { re: /(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/, order: 'ymd' },
-  { re: new RegExp(`(?<![a-z\\d])${DAY}\\s*(?:de\\s+|of\\s+)?${MONTH}(?![a-z])[,\\s]*${YEAR}(?!\\d)`), order: 'd-month-y' },
+  { re: new RegExp(`(?<![a-z\\d])${DAY}[\\s-]*(?:de\\s+|of\\s+)?${MONTH}(?![a-z])[,\\s-]*${YEAR}(?!\\d)`), order: 'd-month-y' },
   { re: new RegExp(`(?<![a-z])${MONTH}(?![a-z])\\s*${DAY}(?!\\d)[,\\s]+${YEAR}(?!\\d)`), order: 'month-d-y' },
   { re: /(?<![\d.,/-])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/]|[.,]\d)/, order: 'dmy-num' },
   // `Tue, 11 Feb 25`: a two-digit year after a month name, not a time or an amount.

@@ -27,7 +27,7 @@ const compiled = new WeakMap<LabelSet, CompiledSet>();
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // Phrases that say a total includes VAT: not a reason to exclude it.
-const INCLUSIVE = /\(?\b(?:inkl(?:usive)?|incl(?:uding|usive)?|inc)\b\.?\s*(?:moms|vat|tax|skatt|mva)\)?|\(\s*\d+\s*(?:items?|artiklar|varor|produkter|products?|st)\s*\)/g;
+const INCLUSIVE = /\(?\b(?:inkl(?:usive)?|incl(?:uding|usive)?|inc)\b\.?\s*(?:moms|vat|tax|skatt|mva|mwst|ust)\.?\)?|\(\s*\d+\s*(?:items?|artiklar|varor|produkter|products?|st)\s*\)/g;
 
 function compile(set: LabelSet): CompiledSet {
   const cached = compiled.get(set);

@@ -63,7 +63,7 @@ export const DATE_LABELS: LabelSet = {
     'next', 'forny', 'renew', 'period', 'fodelse', 'birth', 'start', 'slut', '(?<![a-z])end', 'check-?\\s?in', 'check-?\\s?out',
     'incheckning', 'utcheckning', 'upphamt', 'pick-?\\s?up', 'retur', 'return', 'senast', 'estimated', 'beraknad', 'ship', 'frakt',
     'resa', 'travel', 'trip', 'flight', 'avresa', 'hemresa', 'outbound', 'levering', 'lieferung', 'liefer', 'versand', 'forfall', 'fallig',
-    'abfahrt', 'ankunft', 'gultig', 'zeitraum', 'sent(?![a-z])', 'gesendet',
+    'abfahrt', 'ankunft', 'gultig', 'zeitraum',
   ],
 };
 
@@ -75,7 +75,8 @@ export const ORDER_ID_LABELS: LabelSet = {
       'ordernumber', 'order ref', 'order reference', 'bestallningsnummer', 'bestallningsnr', 'bestallning nr', 'bestallning #',
       'your order', 'din order', 'din bestallning', 'order', 'bestallning', 'ordrenummer', 'ordrenr', 'ordre nr', 'ordre-nr',
       'bestillingsnummer', 'bestillingsnr', 'ordre', 'bestilling', 'bestallnings-id', 'bestallningsid', 'order-id', 'bestellnummer',
-      'bestell-nr', 'bestellnr', 'bestellung nr', 'bestellung', 'auftragsnummer', 'auftrags-nr', 'ihre bestellung',
+      'bestell-nr', 'bestellnr', 'bestellung nr', 'bestellung', 'auftragsnummer', 'auftrags-nr', 'ihre bestellung', 'ordre-id', 'ordreid',
+      'bestillings-id', 'bestell-id', 'order no.', 'ordrenr.',
     ),
     ...tier(2,
       'bokningsnummer', 'bokningsreferens', 'bokningsnr', 'bokningskod', 'booking number', 'booking reference', 'booking ref',

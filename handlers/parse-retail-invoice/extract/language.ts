@@ -19,10 +19,14 @@ export function languageOfAttribute(lang: string | null): ReceiptLanguage | null
   return code === 'sv' || code === 'en' || code === 'de' || code === 'da' || code === 'nb' ? code : null;
 }
 
-/** The receipt's language: its `lang` attribute, else the language whose receipt words it uses most; null on a tie at zero. */
+/**
+ * The receipt's language: its `lang` attribute, else the language whose receipt
+ * words it uses most (null when none). `lang="en"` is what many templates declare
+ * whatever they say, so it does not stop the word count.
+ */
 export function detectLanguage(text: string, lang: string | null): ReceiptLanguage | null {
   const declared = languageOfAttribute(lang);
-  if (declared) return declared;
+  if (declared && declared !== 'en') return declared;
   const folded = foldText(text);
   let best: ReceiptLanguage | null = null;
   let bestCount = 0;
@@ -30,5 +34,5 @@ export function detectLanguage(text: string, lang: string | null): ReceiptLangua
     const count = folded.match(re)?.length ?? 0;
     if (count > bestCount) [best, bestCount] = [language, count];
   }
-  return best;
+  return best ?? declared;
 }

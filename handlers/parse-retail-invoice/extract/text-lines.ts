@@ -166,11 +166,14 @@ function readPlainText(text: string): TextDocument {
   return { lines, title: '', imageAlts: [], siteNames: [], lang: null };
 }
 
+const HTML_TAG = /<(?:!doctype|!--|\/?(?:html|head|body|div|table|tbody|tr|td|th|p|br|span|a|img|meta|title|style|font|center|b|strong|h[1-6]|ul|ol|li|pre)\b)/i;
+
 type Frame = { node: DomNode; depth: number; exit?: false } | { exit: true; action: () => void };
 
 /** Parses HTML (or plain text) into visible lines, the title, logo alt texts and site names. */
 export function readTextDocument(html: string): TextDocument {
-  if (!/<[a-z!/]/i.test(html)) return readPlainText(html);
+  // `<orders@shop.example>` in a plain-text forward is not markup.
+  if (!HTML_TAG.test(html)) return readPlainText(html);
   const $ = load(flattenDeepNesting(html), { xml: false });
   const root = $.root()[0] as unknown as DomNode;
   const builder = new LineBuilder();

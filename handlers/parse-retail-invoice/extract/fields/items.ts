@@ -22,13 +22,14 @@ const QTY_PREFIX = /^(\d{1,3})\s*(?:x|×|st\.?)\s+(.+)$/i;
 const QTY_SUFFIX = /^(.+?)\s+(?:[x×]\s?(\d{1,3})|\((\d{1,3})\s*(?:st|x|pcs)?\.?\))$/;
 
 const SUMMARY_WORDS = /(?<![a-z])(?:sub-?\s?total|delsumma|total|totalt|summa|moms|vat|tax|frakt|shipping|rabatt|discount|zwischensumme|summe|mwst|versand|fragt|mva|i alt)(?![a-z])/;
+const MASKED_CARD = /[•*·x]{2,}\s?\d{4}\b/;
 // An order or booking number standing where a name would be (`RM-558201`), not a product.
 const ID_LIKE = /^[A-Z]{1,4}-?\d{4,}$/;
 // Letters a price cell may hold besides its amount: currency words and VAT notes.
 const PRICE_WORDS = /\b(?:kr|kronor|sek|nok|dkk|eur|usd|gbp|inkl|incl|moms|vat|mva|st|stk|pcs)\b\.?/gi;
 
 function isItemName(text: string): boolean {
-  if (SUMMARY_WORDS.test(foldText(text)) || ID_LIKE.test(text)) return false;
+  if (SUMMARY_WORDS.test(foldText(text)) || ID_LIKE.test(text) || MASKED_CARD.test(text)) return false;
   if (text.length < 2 || text.length > 120 || !/\p{L}{2}/u.test(text)) return false;
   if (parseDate(text) || /@|https?:/i.test(text)) return false;
   return !NOT_ITEM_SETS.some((set) => startsWithLabel(text, set));
@@ -86,6 +87,7 @@ export function findItems(lines: readonly TextLine[]): ReceiptItem[] {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (items.length > 0 && isSummaryStart(line)) break;
+    if (isUnderLabelRow(line, lines[i - 1])) continue;
     const item = line.cells.length >= 2 ? readRow(line.cells) : readInline(line.cells[0]);
     if (!item) continue;
     const description = descriptionBelow(line, lines[i + 1]);
@@ -94,6 +96,12 @@ export function findItems(lines: readonly TextLine[]): ReceiptItem[] {
     if (items.length >= MAX_ITEMS) break;
   }
   return items;
+}
+
+/** Values of a stacked grid: the row under a row of labels (`Payment | Total` over `Visa | £42.50`). */
+function isUnderLabelRow(line: TextLine, above: TextLine | undefined): boolean {
+  if (!above || above.group !== line.group || above.cells.length !== line.cells.length || /\d/.test(above.text)) return false;
+  return above.cells.every((cell) => NOT_ITEM_SETS.some((set) => startsWithLabel(cell, set)));
 }
 
 /** The line under an item row in the same cell stack (`Tofu, medium spicy`): its options, not an item or a total. */

@@ -13,7 +13,7 @@ const FILLER = /^(?:nr|no|number|nummer|num|id|ref|is|är|ar|:|#)\.?$/i;
  * not a date, time or decimal amount.
  */
 // `5112 3344 8812`: groups of 3–5 digits written apart, read as one id.
-const DIGIT_GROUPS = /^#?\s*(\d{3,5}(?: \d{2,5}){1,4})(?![\d.,:/-]|\s*(?:kr|sek|nok|dkk|eur|usd|gbp|€|\$|£|%|st\b|kwh|gb))/i;
+const DIGIT_GROUPS = /^#?\s*(\d{3,5}(?: \d{2,5}){1,4}|\d{2}(?: \d{3,5}){2,4})(?![\d.,:/-]|\s*(?:kr|sek|nok|dkk|eur|usd|gbp|€|\$|£|%|st\b|kwh|gb))/i;
 
 export function parseIdentifier(text: string): string | null {
   const grouped = DIGIT_GROUPS.exec(text.trim());
