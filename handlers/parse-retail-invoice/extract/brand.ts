@@ -65,9 +65,17 @@ function fromForwardHeader(doc: TextDocument): string | null {
   return null;
 }
 
+// A greeting alone on its line (`Vänliga hälsningar,`): the name is on the next line.
+const GREETING_ALONE = /^(?:vänliga hälsningar|vänlig hälsning|med vänlig hälsning|hälsningar|venlig hilsen|med venlig hilsen|vennlig hilsen|med vennlig hilsen|mit freundlichen grüßen|viele grüße|beste grüße|best regards|kind regards|regards|cheers|thanks|many thanks|sincerely),?$/i;
+
 function fromSentence(texts: readonly string[], patterns: readonly RegExp[]): string | null {
-  for (const text of texts) {
+  for (let i = 0; i < texts.length; i++) {
+    const text = texts[i];
     if (text.length > 200) continue;
+    if (patterns === SIGN_OFFS && GREETING_ALONE.test(text.trim()) && texts[i + 1]) {
+      const name = brandName(texts[i + 1].replace(/^(?:the|your|ihr|dein|teamet på|team)\s+|[- ]team$/gi, ''));
+      if (name) return name;
+    }
     for (const re of patterns) {
       const m = re.exec(text);
       const name = m ? brandName(m[1]) : null;

@@ -40,7 +40,7 @@ const ALWAYS_PRESENT_ANCESTOR = /^(?:[a-z][a-z0-9]*|\*|#[\w-]+|(?:table|div|body
 
 /** The class a selector targets, when it targets exactly one class on any element; else null. */
 function targetClass(selector: string): string | null {
-  const parts = selector.trim().replace(/\s*([>+~])\s*/g, ' ').split(/\s+/);
+  const parts = selector.trim().replace(/\s*(?:[>+]|~(?!=))\s*/g, ' ').split(/\s+/);
   const last = parts.pop() ?? '';
   if (!parts.every((p) => ALWAYS_PRESENT_ANCESTOR.test(p) || p === '+' || p === 'u')) return null;
   const byDot = /^(?:[a-z][a-z0-9]*|\*)?(?:\[class\])?\.([\w-]+)$/i.exec(last);

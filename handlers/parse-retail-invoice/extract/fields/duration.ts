@@ -24,12 +24,16 @@ function fromWords(text: string): Duration | null {
   return best?.duration ?? null;
 }
 
-/** A period written as a date range: its length in days decides the duration. */
+/** A period written as a date range: its length in days decides the duration. `Mar 1 – Apr 1, 2025` takes the year from its end. */
 function fromRange(text: string): Duration | null {
-  const parts = text.split(/\s(?:-|–|—|till|to|until)\s|\s?[–—]\s?/);
+  if (text.length > 80) return null;
+  const parts = text.split(/\s(?:-|–|—|till|to|until|bis|til)\s|\s?[–—]\s?/);
   if (parts.length < 2) return null;
-  const [from, to] = [parseDate(parts[0]), parseDate(parts[parts.length - 1])];
-  if (!from || !to) return null;
+  const to = parseDate(parts[parts.length - 1]);
+  if (!to) return null;
+  const head = parts[0].trim();
+  const from = parseDate(head) ?? parseDate(`${head}, ${to.slice(0, 4)}`) ?? parseDate(`${head} ${to.slice(0, 4)}`);
+  if (!from) return null;
   const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
   if (days >= 5 && days <= 8) return 'weekly';
   if (days >= 27 && days <= 32) return 'monthly';
@@ -54,6 +58,13 @@ export function findDuration(lines: readonly TextLine[]): Duration | null {
   for (const line of lines) {
     const d = fromWords(line.text);
     if (d) return d;
+  }
+  // An unlabelled date range, as under a subscription's line item.
+  for (const line of lines) {
+    for (const cell of line.cells) {
+      const d = fromRange(cell);
+      if (d) return d;
+    }
   }
   return null;
 }

@@ -1,0 +1,160 @@
+import { findBrand, isMailServiceSlug } from '../../../handlers/parse-retail-invoice/extract/brand';
+import { classVisibility, mediaQueryApplies } from '../../../handlers/parse-retail-invoice/extract/css-visibility';
+import { currencyMarkerIn, resolveKrona } from '../../../handlers/parse-retail-invoice/extract/currency';
+import { findDate, parseDate } from '../../../handlers/parse-retail-invoice/extract/dates';
+import { extractReceipt } from '../../../handlers/parse-retail-invoice/extract/extract-receipt';
+import { parseIdentifier } from '../../../handlers/parse-retail-invoice/extract/fields/order-id';
+import { parsePaymentMethod } from '../../../handlers/parse-retail-invoice/extract/fields/payment-method';
+import { detectLanguage } from '../../../handlers/parse-retail-invoice/extract/language';
+import { readTextDocument } from '../../../handlers/parse-retail-invoice/extract/text-lines';
+import type { RetailSubType } from '../../../handlers/shared/sub-types';
+
+/** Behaviours that receipts as mail really arrives need: forwards, media queries, five languages. */
+const extract = (html: string, vendorSlug = 'gmail', subType: RetailSubType = 'miscellaneous', fallbackDate = '2025-04-01') =>
+  extractReceipt(html, { subType, vendorSlug, fallbackDate });
+
+describe('CSS visibility in the default (desktop) view', () => {
+  it.each([
+    ['only screen and (max-width:480px)', false],
+    ['screen and (max-device-width: 600px)', false],
+    ['only screen and (min-width:480px)', true],
+    ['screen', true],
+    ['(prefers-color-scheme: dark)', false],
+    ['print', false],
+    ['(max-width: 30em)', false],
+    ['(max-width:480px), (min-width: 600px)', true],
+  ])('@media %s applies: %s', (query, applies) => expect(mediaQueryApplies(query)).toBe(applies));
+
+  it('hides a class only by rules that apply; later and !important rules win', () => {
+    const v = classVisibility([
+      '.mobile { display:none; } @media only screen and (max-width:480px) { .desktop { display:none !important; } .mobile { display:block !important; } }',
+      '.desktop-first { display:none } @media (min-width:600px) { .desktop-first { display:block !important } .phone { display:none !important } }',
+      '@media (prefers-color-scheme: dark) { .light-logo { display:none } } [data-ogsc] .light-logo { display:none } td[class~="gone"] { display: none }',
+    ]);
+    expect([...v.hidden].sort()).toEqual(['gone', 'mobile', 'phone']);
+    expect(v.forcedVisible.has('desktop-first')).toBe(true);
+  });
+
+  it('reads the desktop copy of a responsive mail, not its hidden mobile copy', () => {
+    const html = `<html><head><style>.m{display:none}@media (max-width:480px){.d{display:none!important}.m{display:block!important}}</style></head>
+      <body><div class="d"><table><tr><td>Total</td><td>120,00 kr</td></tr></table></div>
+      <div class="m" style="display:none;max-height:0;overflow:hidden;mso-hide:all"><p>Total 999,00 kr</p></div></body></html>`;
+    expect(extract(html, 'shop').base.total_amount).toBe(120);
+  });
+});
+
+describe('dates in five languages', () => {
+  it.each([
+    ['14. März 2025', '2025-03-14'],
+    ['Sa, 8. März 2025, 10:14', '2025-03-08'],
+    ['14. marts 2025', '2025-03-14'],
+    ['5. desember 2024', '2024-12-05'],
+    ['3. Dezember 2024', '2024-12-03'],
+    ['Tue, 11 Feb 25 · 19:42', '2025-02-11'],
+    ['21MAR25 07:10', '2025-03-21'],
+    ['14-Mar-2025', '2025-03-14'],
+  ])('%s → %s', (text, iso) => expect(parseDate(text)).toBe(iso));
+
+  it('reads a date without a year only with its weekday and a reference date', () => {
+    expect(parseDate('fre 14 mars kl. 18:12')).toBeNull();
+    expect(findDate('fre 14 mars kl. 18:12', '2025-03-21')?.iso).toBe('2025-03-14');
+    expect(findDate('fre 14 mars 08:05', '2025-03-11')?.iso).toBe('2025-03-14');
+    // 14 March 2026 is a Saturday: the weekday picks 2025 even from a 2026 reference.
+    expect(findDate('fre 14 mars', '2026-01-10')?.iso).toBe('2025-03-14');
+    expect(findDate('14 mars 18:12', '2025-03-21')).toBeNull();
+  });
+});
+
+describe('identifiers and payment methods as shops write them', () => {
+  it.each([
+    ['5112 3344 8812', '5112 3344 8812'],
+    ['88 1234 5678', '88 1234 5678'],
+    ['12345 2025-03-14', '12345'],
+    ['4410 2281 10:30', '4410 2281'],
+  ])('%s → %s', (text, id) => expect(parseIdentifier(text)).toBe(id));
+
+  it('does not read an amount as a grouped id', () => expect(parseIdentifier('1 299 kr')).toBeNull());
+
+  it.each([
+    ['Visa – 4242', 'Visa **** 4242'],
+    ['Mastercard endet mit 5454', 'Mastercard **** 5454'],
+    ['Amex ending in 1005', 'American Express **** 1005'],
+  ])('%s → %s', (text, method) => expect(parsePaymentMethod(text)).toBe(method));
+});
+
+describe('currency from markers and language', () => {
+  it.each([
+    ['8 990,-', 'KR'],
+    ['49,- €', 'EUR'],
+    ['222,00 kr.', 'KR'],
+  ])('%s → %s', (text, marker) => expect(currencyMarkerIn(text)).toBe(marker));
+
+  it('resolves a krona by explicit codes, then language, then Danish "kr."', () => {
+    expect(resolveKrona(new Map([['SEK', 1]]), 'da')).toBe('SEK');
+    expect(resolveKrona(new Map(), 'nb')).toBe('NOK');
+    expect(resolveKrona(new Map(), 'da')).toBe('DKK');
+    expect(resolveKrona(new Map(), null, 'I alt 222,00 kr.')).toBe('DKK');
+    expect(resolveKrona(new Map(), null, 'Totalt 222,00 kr')).toBe('SEK');
+  });
+
+  it('detects the language from lang, or from the words when lang is missing or "en"', () => {
+    expect(detectLanguage('anything', 'nb-NO')).toBe('nb');
+    expect(detectLanguage('Tak for din ordre. I alt 499,00. Venlig hilsen', 'en')).toBe('da');
+    expect(detectLanguage('Vielen Dank für Ihre Bestellung. Gesamt 12,00 €', null)).toBe('de');
+  });
+
+  it('gives DKK to a Danish receipt in kr. and NOK to a Norwegian one in ,-', () => {
+    const da = '<html lang="da"><body><table><tr><td>I alt</td><td>222,00 kr.</td></tr></table></body></html>';
+    const nb = '<html><body><p>Takk for bestillingen!</p><table><tr><td>Totalt å betale</td><td>9 388,-</td></tr><tr><td>Herav MVA</td><td>1 877,60</td></tr></table></body></html>';
+    expect(extract(da, 'shop').base).toMatchObject({ total_amount: 222, currency: 'DKK' });
+    expect(extract(nb, 'shop').base).toMatchObject({ total_amount: 9388, currency: 'NOK' });
+  });
+});
+
+describe('the vendor is the brand the mail shows, not a mail service', () => {
+  it.each(['gmail', 'outlook', 'shopifyemail', 'stripe', 'co', 'mcsv'])('%s is a mail service slug', (slug) => expect(isMailServiceSlug(slug)).toBe(true));
+  it.each(['deliveroo', 'ikea', 'hm'])('%s is a shop', (slug) => expect(isMailServiceSlug(slug)).toBe(slug === 'hm'));
+
+  it.each([
+    ['a forward "From" display name', '<div>---------- Forwarded message ---------<br>From: <b>Acme Shop</b> &lt;orders@acme.example&gt;<br>Date: Mon, 3 Mar 2025</div>', 'Acme Shop'],
+    ['an Outlook "Från" line', '<div id="divRplyFwdMsg"><b>Från:</b> Bokhandeln &lt;order@bokhandeln.example&gt;<br><b>Skickat:</b> den 3 mars 2025</div>', 'Bokhandeln'],
+    ['a logo alt with "logo"', '<img src="l.png" alt="Brightline logo" width="120"><p>Hi</p>', 'Brightline'],
+    ['a logo title when alt is empty', '<img src="l.png" alt="" title="Nordhem" width="120"><p>Hi</p>', 'Nordhem'],
+    ['"Receipt from" without the legal form', '<table><tr><td>Receipt from Acme Labs, Inc.</td></tr></table>', 'Acme Labs'],
+    ['a German team sign-off', '<p>Mit freundlichen Grüßen, Ihr Technikwerk-Team</p>', 'Technikwerk'],
+    ['a greeting with the name on the next line', '<p>Vänliga hälsningar,<br>Blomsterboden</p>', 'Blomsterboden'],
+  ])('from %s', (_what, html, brand) => expect(findBrand(readTextDocument(html))).toBe(brand));
+
+  it('ignores generic and payment-brand images and "Powered by Stripe"', () => {
+    const html = '<img alt="Logo" width="100"><img alt="Visa" width="40"><p>Receipt from Pixelforge</p><p>Powered by Stripe</p>';
+    expect(extract(html, 'stripe').base.vendor_name).toBe('Pixelforge');
+  });
+
+  it('keeps the slug display name when the slug is a shop the HTML names', () => {
+    expect(extract('<img alt="Shopify" width="90"><p>Thanks for shopping at Jack &amp; Jones</p>', 'jack&jones').base.vendor_name).toBe('Jack & Jones');
+  });
+});
+
+describe('stacked layouts and detail records', () => {
+  it('reads a 2×2 grid of labels over values', () => {
+    const html = '<table><tr><td>Order number<br>A100234</td><td>Order date<br>12 March 2025</td></tr><tr><td>Payment<br>Visa •••• 4242</td><td>Total<br>£ 42.50</td></tr></table>';
+    const { base, extras } = extract(html, 'shopifyemail', 'clothing');
+    expect(base).toMatchObject({ order_id: 'A100234', invoice_date: '2025-03-12', total_amount: 42.5, currency: 'GBP' });
+    expect(extras).toMatchObject({ payment_method: 'Visa **** 4242', items: [] });
+  });
+
+  it('reads cards of unequal height column by column', () => {
+    const html = '<table><tr><td><p>Bestellnummer</p><p>5112 3344 8812</p><p>Datum</p><p>14.03.2025</p><p>Zahlungsart</p><p>PayPal</p></td><td><p>Gesamtbetrag</p><p>49,90 €</p></td></tr></table>';
+    expect(extract(html, 'outlook', 'technology').base).toMatchObject({ order_id: '5112 3344 8812', invoice_date: '2025-03-14', total_amount: 49.9, currency: 'EUR' });
+  });
+
+  it('reads a Stripe period under the line item as the billing duration', () => {
+    const html = '<table><tr><td>Team plan × 1<br>Mar 1 – Apr 1, 2025</td><td>$12.00</td></tr><tr><td>Amount paid</td><td>$12.00</td></tr></table>';
+    expect(extract(html, 'stripe', 'subscriptions').extras).toMatchObject({ duration: 'monthly' });
+  });
+
+  it('reads a plain-text forward whose From line has an <address>', () => {
+    const text = '---------- Forwarded message ---------\nFrom: Acme Shop <orders@acme-shop.example>\nDate: Mon, 3 Mar 2025 at 14:02\n\nOrder number: 4411-2290\nGrand total:   499,00 kr\n';
+    expect(extract(text).base).toEqual({ vendor_name: 'Acme Shop', total_amount: 499, currency: 'SEK', invoice_date: '2025-03-03', order_id: '4411-2290' });
+  });
+});
