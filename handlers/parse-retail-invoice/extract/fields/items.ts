@@ -16,7 +16,9 @@ const SUBTOTAL: LabelSet = {
 };
 const NOT_ITEM_SETS = [...SUMMARY_LABEL_SETS, SUBTOTAL, DATE_LABELS, ORDER_ID_LABELS, STORE_LABELS, ADDRESS_LABELS];
 
-const QTY_CELL = /^(?:(?:antal|qty|quantity|st|x|×)\s*:?\s*)?(\d+(?:[.,]\d+)?)\s*(st|stk|pcs|pc|x|kg|g|l|hg|förp|frp)?\.?$/i;
+// `2`, `2 st`, `Qty 2`, `0,75 kg`, also with the unit price after it: `1,02 kg à 24,95 kr/kg`, `2 x 12,90`.
+const QTY_CELL =
+  /^(?:(?:antal|qty|quantity|anzahl|menge|antall|stk|st|x|×)\s*:?\s*)?(\d+(?:[.,]\d+)?)\s*(st|stk|pcs|pc|x|×|kg|g|l|hg|förp|frp)?\.?(?:\s*(?:x|×|à|á|@|a|\*)\s*\d[\d\s.,]*(?:kr|sek|nok|dkk|€|eur|\$|£|:-)?\.?(?:\s*\/\s*\p{L}+)?)?$/iu;
 const QTY_PREFIX = /^(\d{1,3})\s*(?:x|×|st\.?)\s+(.+)$/i;
 // Lower-case x only: `Earbuds X2` is a model name, `Earbuds x2` a quantity.
 const QTY_SUFFIX = /^(.+?)\s+(?:[x×]\s?(\d{1,3})|\((\d{1,3})\s*(?:st|x|pcs)?\.?\))$/;
@@ -39,6 +41,11 @@ function toNumber(text: string): number {
   return Number(text.replace(',', '.'));
 }
 
+/** The unit a quantity cell names (`kg`, `st`); none for a bare count or `x`. */
+function unitOf(raw: string | undefined): string | null {
+  return raw && !/^[x×]$/i.test(raw) ? raw.toLowerCase() : null;
+}
+
 function readRow(cells: readonly string[]): ReceiptItem | null {
   const priceCell = cells[cells.length - 1];
   if (priceCell.length > 30 || /\p{L}{3,}/u.test(priceCell.replace(PRICE_WORDS, ''))) return null;
@@ -51,7 +58,7 @@ function readRow(cells: readonly string[]): ReceiptItem | null {
     const m = QTY_CELL.exec(cell.trim());
     if (m && quantity === null) {
       quantity = toNumber(m[1]);
-      unit = m[2] && !/^x$/i.test(m[2]) ? m[2].toLowerCase() : null;
+      unit = unitOf(m[2]);
     }
   }
   const prefix = QTY_PREFIX.exec(name);
@@ -90,9 +97,10 @@ export function findItems(lines: readonly TextLine[]): ReceiptItem[] {
     if (isUnderLabelRow(line, lines[i - 1])) continue;
     const item = line.cells.length >= 2 ? readRow(line.cells) : readInline(line.cells[0]);
     if (!item) continue;
-    const description = descriptionBelow(line, lines[i + 1]);
-    items.push(description ? { ...item, description } : item);
-    if (description) i++;
+    const measured = item.quantity === 1 && item.unit === null ? quantityBelow(line, lines[i + 1]) : null;
+    const description = measured ? null : descriptionBelow(line, lines[i + 1]);
+    items.push(measured ? { ...item, ...measured } : description ? { ...item, description } : item);
+    if (measured || description) i++;
     if (items.length >= MAX_ITEMS) break;
   }
   return items;
@@ -102,6 +110,14 @@ export function findItems(lines: readonly TextLine[]): ReceiptItem[] {
 function isUnderLabelRow(line: TextLine, above: TextLine | undefined): boolean {
   if (!above || above.group !== line.group || above.cells.length !== line.cells.length || /\d/.test(above.text)) return false;
   return above.cells.every((cell) => NOT_ITEM_SETS.some((set) => startsWithLabel(cell, set)));
+}
+
+/** A weighed or counted quantity on the line under an item (`1,02 kg x 24,95 kr/kg`). */
+function quantityBelow(row: TextLine, next: TextLine | undefined): { quantity: number; unit: string | null } | null {
+  if (!next || next.cells.length !== 1 || next.group !== row.group) return null;
+  const m = QTY_CELL.exec(next.cells[0].trim());
+  if (!m || !/[x×à á@*]|kg|st|stk/i.test(next.cells[0])) return null;
+  return { quantity: toNumber(m[1]), unit: unitOf(m[2]) };
 }
 
 /** The line under an item row in the same cell stack (`Tofu, medium spicy`): its options, not an item or a total. */
