@@ -85,6 +85,23 @@ function fromSentence(texts: readonly string[], patterns: readonly RegExp[]): st
   return null;
 }
 
+// Header words that open a mail without naming anyone: greetings, headings, labels.
+const NOT_A_HEADER_NAME = /(?:^|\s)(?:order|orders|receipt|kvitto|kvittering|invoice|faktura|rechnung|bestellung|beställning|bestilling|ordre|confirmation|bekräftelse|bekreftelse|bekræftelse|thank|thanks|tack|takk|tak|danke|vielen|hi|hej|hello|hallo|dear|your|din|ditt|dina|ihre|ihr|view|visa|se|in|browser|webbläsare)(?:\s|$|[!,.:])/i;
+
+/**
+ * A short brand-like line at the very top: a shop name set as text where a logo
+ * would be. Weak evidence, for when the sender's domain names nobody.
+ */
+export function brandFromHeaderText(doc: TextDocument): string | null {
+  for (const line of doc.lines.slice(0, 4)) {
+    const text = line.cells[0];
+    if (line.cells.length > 2 || /\d/.test(text) || text.split(/\s+/).length > 3 || NOT_A_HEADER_NAME.test(text)) continue;
+    const name = brandName(text);
+    if (name) return name;
+  }
+  return null;
+}
+
 const HEADER_LINES = 15;
 const FOOTER_LINES = 25;
 

@@ -12,7 +12,7 @@ export interface TravelLeg {
 }
 
 const TRANSPORT: ReadonlyArray<readonly [RegExp, string]> = [
-  [/(?<![a-z])(?:flyg|flight|flights|flygning|boarding|gate|terminal|airline|flygbolag|airport|flygplats|baggage|bagage|flug|abflug|fly|flyselskab)(?![a-z])/g, 'flight'],
+  [/(?<![a-z])(?:flyg|flight|flights|flygning|boarding|gate|terminal|airline|flygbolag|airport|flygplats|baggage|bagage|flug|abflug|fly|flyselskab)(?![a-z])|\([a-z]{3}\)/g, 'flight'],
   [/(?<![a-z])(?:tag|train|jarnvag|rail|railway|vagn|plats \d+|seat|zug|bahn|wagen|tog)(?![a-z])/g, 'train'],
   [/(?<![a-z])(?:buss|bus|coach|bussresa|fernbus|reisebus|bussteig)(?![a-z])/g, 'bus'],
   [/(?<![a-z])(?:farja|ferry|batresa|hytt|cabin|kryssning|cruise)(?![a-z])/g, 'ferry'],
@@ -145,8 +145,14 @@ export function findTravelDetails(lines: readonly TextLine[], reference?: string
 const NAME = /^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3}$/u;
 const TITLE = /^(?:mr|mrs|ms|miss|mx|dr|herr|fru|frau|hr|fr)\.?\s+/i;
 
+// `CLARKE/EMMA MS`, as airlines print a passenger.
+const AIRLINE_NAME = /^([A-Z][A-Z'-]+)\/([A-Z][A-Z' -]*?)(?:\s+(?:MR|MRS|MS|MISS|MSTR|DR|CHD|INF))?$/;
+const titleCase = (s: string) => s.toLowerCase().replace(/(^|[\s'-])(\p{L})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase());
+
 /** A person's name: two to four capitalised words; numbering, titles (`Ms`, `Herr`) and `(Vuxen)` notes removed. */
 export function personName(text: string): string | null {
+  const airline = AIRLINE_NAME.exec(text.trim());
+  if (airline) return titleCase(`${airline[2]} ${airline[1]}`);
   const t = text.replace(/^\s*\d+[.:)]?\s*/, '').replace(TITLE, '').replace(/\s*\([^)]*\)\s*$/, '').replace(/,.*$/, '').trim();
   return NAME.test(t) && t.length <= 60 ? t : null;
 }

@@ -1,4 +1,4 @@
-import { findBrand, isMailServiceSlug } from '../brand';
+import { brandFromHeaderText, findBrand, isMailServiceSlug } from '../brand';
 import type { TextDocument } from '../text-lines';
 import { normalizeVendor } from '../text-normalize';
 
@@ -47,7 +47,8 @@ function copyrightHolder(lines: readonly string[]): string | null {
  * service or a domain fragment (`gmail`, `shopifyemail`, `stripe`, `co`) names
  * nobody: then, as when the slug is nowhere in the HTML, the brand the mail shows
  * (forward "From" name, logo, "Receipt from", site name, sign-off), else the
- * copyright holder; last, the slug itself.
+ * copyright holder (for a mail-service slug, then a shop name set as text at the
+ * top); last, the slug itself.
  */
 export function findVendorName(doc: TextDocument, vendorSlug: string): string {
   const service = isMailServiceSlug(vendorSlug);
@@ -69,5 +70,5 @@ export function findVendorName(doc: TextDocument, vendorSlug: string): string {
   }
   const footer = doc.lines.slice(-FOOTER_LINES).map((l) => l.text);
   if (!service) return copyrightHolder(footer) ?? findBrand(doc) ?? vendorSlug;
-  return findBrand(doc) ?? copyrightHolder(footer) ?? vendorSlug;
+  return findBrand(doc) ?? copyrightHolder(footer) ?? brandFromHeaderText(doc) ?? vendorSlug;
 }
