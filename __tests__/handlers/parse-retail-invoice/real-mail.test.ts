@@ -157,4 +157,47 @@ describe('stacked layouts and detail records', () => {
     const text = '---------- Forwarded message ---------\nFrom: Acme Shop <orders@acme-shop.example>\nDate: Mon, 3 Mar 2025 at 14:02\n\nOrder number: 4411-2290\nGrand total:   499,00 kr\n';
     expect(extract(text).base).toEqual({ vendor_name: 'Acme Shop', total_amount: 499, currency: 'SEK', invoice_date: '2025-03-03', order_id: '4411-2290' });
   });
+
+  it('reads legs from a From | To | Departure | Arrival table, one per row', () => {
+    const html = `<img alt="Nordflyg" width="100"><p>Booking reference: NF4K2P</p><table>
+      <tr><th>From</th><th>To</th><th>Departure</th><th>Arrival</th></tr>
+      <tr><td>Stockholm (ARN)</td><td>Oslo (OSL)</td><td>12 Apr 2025 08:00</td><td>12 Apr 2025 09:05</td></tr>
+      <tr><td>Oslo (OSL)</td><td>Stockholm (ARN)</td><td>15 Apr 2025 18:30</td><td>15 Apr 2025 19:35</td></tr></table>
+      <p>Passengers</p><p>CLARKE/EMMA MS</p><p>CLARKE/TOM MR</p><p>Total paid: 1 980 kr</p>`;
+    const { base, extras } = extract(html, 'co', 'travel');
+    expect(base).toMatchObject({ vendor_name: 'Nordflyg', total_amount: 1980, order_id: 'NF4K2P' });
+    expect(extras).toEqual({
+      transport_type: 'flight',
+      transport_company: 'Nordflyg',
+      booking_reference: 'NF4K2P',
+      travel_details: [
+        { departure_location: 'Stockholm (ARN)', arrival_location: 'Oslo (OSL)', departure_date: '2025-04-12', arrival_date: '2025-04-12' },
+        { departure_location: 'Oslo (OSL)', arrival_location: 'Stockholm (ARN)', departure_date: '2025-04-15', arrival_date: '2025-04-15' },
+      ],
+      passengers: [{ name: 'Emma Clarke' }, { name: 'Tom Clarke' }],
+    });
+  });
+
+  it('takes a leg date from its route line when a departure and an arrival time share it', () => {
+    const html = '<p>2025-04-12 Stockholm C 08:05 → Göteborg C 11:10</p><p>Resenär: Karin Lind (Vuxen)</p><p>Totalt: 495 kr</p>';
+    expect(extract(html, 'sj', 'travel').extras).toMatchObject({
+      travel_details: [{ departure_location: 'Stockholm C', arrival_location: 'Göteborg C', departure_date: '2025-04-12', arrival_date: '2025-04-12' }],
+      passengers: [{ name: 'Karin Lind' }],
+    });
+  });
+
+  it('reads weighed and counted grocery quantities with their unit prices', () => {
+    const html = `<table><tr><td>Bananer</td><td>25,45</td></tr><tr><td>1,02 kg x 24,95 kr/kg</td></tr>
+      <tr><td>Mjölk</td><td>2 st à 16,90</td><td>33,80</td></tr><tr><td>2 × Bröd</td><td>50,00</td></tr><tr><td>Totalt</td><td>109,25 kr</td></tr></table>`;
+    expect(extract(html, 'ica', 'grocery').extras.items).toEqual([
+      { name: 'Bananer', price: 25.45, quantity: 1.02, unit: 'kg', category: null },
+      { name: 'Mjölk', price: 33.8, quantity: 2, unit: 'st', category: null },
+      { name: 'Bröd', price: 50, quantity: 2, unit: null, category: null },
+    ]);
+  });
+
+  it('names a Shopify shop that has no logo by the name set at the top', () => {
+    const html = '<table><tr><td><h1><a href="https://x.example">Lilla Lampbutiken</a></h1></td><td>Order #1001</td></tr></table><h2>Thank you for your purchase!</h2><table><tr><td>Total</td><td>kr 549,00 SEK</td></tr></table>';
+    expect(extract(html, 'shopifyemail').base).toMatchObject({ vendor_name: 'Lilla Lampbutiken', order_id: '1001', total_amount: 549, currency: 'SEK' });
+  });
 });
