@@ -40,7 +40,7 @@ export const TOTAL_LABELS: LabelSet = {
     'dricks', 'tip(?![a-z])', 'poang', 'points', 'bonus', 'credit', 'kredit', 'presentkort', 'gift ?card', 'refund', 'aterbetal',
     'avgift', 'fee(?![a-z])', 'saldo', 'tidigare', 'previous', 'nasta', 'next', 'savings', 'vikt', 'weight', 'kwh', 'forbrukning',
     'usage', 'herav', 'heraf', 'varer', 'zwischensumme', 'mwst', 'ust(?![a-z])', 'steuer', 'versand', 'liefer', 'rabatt', 'gutschein', 'enth', 'delsum',
-    'levering', 'fragt', 'rabat', 'gebuhr', 'pfand', 'abonnement', 'anzahl', 'artikel', 'paid (?:with|by|using|via)', 'betalt (?:med|via)', 'method', 'metod', 'date', 'datum', 'on (?:\\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)',
+    'levering', 'fragt', 'rabat', 'gebuhr', 'pfand', 'abonnement', 'anzahl', 'artikel', 'paid (?:with|by|using|via)', 'betalt (?:med|via)', 'bezahlt (?:mit|am|per|uber|via)', 'method', 'metod', 'date', 'datum', 'on (?:\\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)',
   ],
 };
 

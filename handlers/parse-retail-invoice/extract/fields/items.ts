@@ -28,7 +28,7 @@ const MASKED_CARD = /[•*·x]{2,}\s?\d{4}\b/;
 // An order or booking number standing where a name would be (`RM-558201`), not a product.
 const ID_LIKE = /^[A-Z]{1,4}-?\d{4,}$/;
 // Letters a price cell may hold besides its amount: currency words and VAT notes.
-const PRICE_WORDS = /\b(?:kr|kronor|sek|nok|dkk|eur|usd|gbp|inkl|incl|moms|vat|mva|st|stk|pcs)\b\.?/gi;
+const PRICE_WORDS = /\b(?:kr|kronor|kroner|sek|nok|dkk|eur|euros?|usd|gbp|chf|inkl|incl|moms|vat|mva|mwst|ust|st|stk|pcs|each|ea|st(?:ü|ue)ck)(?![\p{L}])\.?/giu;
 
 function isItemName(text: string): boolean {
   if (SUMMARY_WORDS.test(foldText(text)) || ID_LIKE.test(text) || MASKED_CARD.test(text)) return false;
