@@ -1,6 +1,6 @@
 import { startsWithLabel } from '../label-finder';
 import { ADDRESS_LABELS, DATE_LABELS, ORDER_ID_LABELS, STORE_LABELS, SUMMARY_LABEL_SETS, type LabelSet } from '../labels';
-import { moneyIn } from '../money';
+import { hasCurrencyMarker, moneyIn } from '../money';
 import { parseDate } from '../dates';
 import type { TextLine } from '../text-lines';
 import { foldText } from '../text-normalize';
@@ -24,6 +24,8 @@ const QTY_PREFIX = /^(\d{1,3})\s*(?:x|×|st\.?)\s+(.+)$/i;
 const QTY_SUFFIX = /^(.+?)\s+(?:[x×]\s?(\d{1,3})|\((\d{1,3})\s*(?:st|x|pcs)?\.?\))$/;
 
 const SUMMARY_WORDS = /(?<![a-z])(?:sub-?\s?total|delsumma|total|totalt|summa|moms|vat|tax|frakt|shipping|rabatt|discount|zwischensumme|summe|mwst|versand|fragt|mva|i alt)(?![a-z])/;
+// Charges that are not goods: fees and tips (also inside compounds like `Serviceavgift`). A deposit (`Pant`) is a receipt line of its own.
+const CHARGE_WORDS = /(?<![a-z])(?:fee|fees|tip|tips)(?![a-z])|avgift|gebuhr|gebyr|dricks|trinkgeld|drikkepenge/;
 const MASKED_CARD = /[•*·x]{2,}\s?\d{4}\b/;
 // An order or booking number standing where a name would be (`RM-558201`), not a product.
 const ID_LIKE = /^[A-Z]{1,4}-?\d{4,}$/;
@@ -31,7 +33,8 @@ const ID_LIKE = /^[A-Z]{1,4}-?\d{4,}$/;
 const PRICE_WORDS = /\b(?:kr|kronor|kroner|sek|nok|dkk|eur|euros?|usd|gbp|chf|inkl|incl|moms|vat|mva|mwst|ust|st|stk|pcs|each|ea|st(?:ü|ue)ck)(?![\p{L}])\.?/giu;
 
 function isItemName(text: string): boolean {
-  if (SUMMARY_WORDS.test(foldText(text)) || ID_LIKE.test(text) || MASKED_CARD.test(text)) return false;
+  const folded = foldText(text);
+  if (SUMMARY_WORDS.test(folded) || CHARGE_WORDS.test(folded) || ID_LIKE.test(text) || MASKED_CARD.test(text)) return false;
   if (text.length < 2 || text.length > 120 || !/\p{L}{2}/u.test(text)) return false;
   if (parseDate(text) || /@|https?:/i.test(text)) return false;
   return !NOT_ITEM_SETS.some((set) => startsWithLabel(text, set));
@@ -96,7 +99,14 @@ export function findItems(lines: readonly TextLine[]): ReceiptItem[] {
     if (items.length > 0 && isSummaryStart(line)) break;
     if (isUnderLabelRow(line, lines[i - 1])) continue;
     const item = line.cells.length >= 2 ? readRow(line.cells) : readInline(line.cells[0]);
-    if (!item) continue;
+    if (!item) {
+      const column = itemFromColumns(lines, i);
+      if (column) {
+        items.push(column.item);
+        i += column.lines - 1;
+      }
+      continue;
+    }
     const measured = item.quantity === 1 && item.unit === null ? quantityBelow(line, lines[i + 1]) : null;
     const description = measured ? null : descriptionBelow(line, lines[i + 1]);
     items.push(measured ? { ...item, ...measured } : description ? { ...item, description } : item);
@@ -110,6 +120,37 @@ export function findItems(lines: readonly TextLine[]): ReceiptItem[] {
 function isUnderLabelRow(line: TextLine, above: TextLine | undefined): boolean {
   if (!above || above.group !== line.group || above.cells.length !== line.cells.length || /\d/.test(above.text)) return false;
   return above.cells.every((cell) => NOT_ITEM_SETS.some((set) => startsWithLabel(cell, set)));
+}
+
+/**
+ * A line that is only a price (`£19.00`, `129,00 kr`, `499,-`): the price column of
+ * an item whose name column sits in its own table (MJML `mj-column`s, Foundation
+ * `th.columns`), so name and price arrive as two one-cell lines.
+ */
+function isPriceOnly(line: TextLine | undefined): line is TextLine {
+  if (!line || line.cells.length !== 1) return false;
+  const text = line.cells[0];
+  if (text.length > 24 || /\p{L}{3,}/u.test(text.replace(PRICE_WORDS, '')) || moneyIn(text) === null) return false;
+  return hasCurrencyMarker(text) || /\d[.,]\d{2}$|[:,]-$/.test(text);
+}
+
+/**
+ * An item whose name column and price column are separate tables: the name line,
+ * optionally one options line under it, then the price line.
+ */
+function itemFromColumns(lines: readonly TextLine[], i: number): { item: ReceiptItem; lines: number } | null {
+  const line = lines[i];
+  if (line.cells.length !== 1) return null;
+  if (isPriceOnly(lines[i + 1])) {
+    const item = readRow([line.cells[0], lines[i + 1].cells[0]]);
+    return item ? { item, lines: 2 } : null;
+  }
+  const options = lines[i + 1];
+  if (!options || options.cells.length !== 1 || !isPriceOnly(lines[i + 2])) return null;
+  const description = options.cells[0];
+  if (description.length > 80 || moneyIn(description) !== null || !isItemName(description)) return null;
+  const item = readRow([line.cells[0], (lines[i + 2] as TextLine).cells[0]]);
+  return item ? { item: { ...item, description }, lines: 3 } : null;
 }
 
 /** A weighed or counted quantity on the line under an item (`1,02 kg x 24,95 kr/kg`). */
