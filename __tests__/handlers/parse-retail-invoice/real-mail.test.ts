@@ -200,4 +200,16 @@ describe('stacked layouts and detail records', () => {
     const html = '<table><tr><td><h1><a href="https://x.example">Lilla Lampbutiken</a></h1></td><td>Order #1001</td></tr></table><h2>Thank you for your purchase!</h2><table><tr><td>Total</td><td>kr 549,00 SEK</td></tr></table>';
     expect(extract(html, 'shopifyemail').base).toMatchObject({ vendor_name: 'Lilla Lampbutiken', order_id: '1001', total_amount: 549, currency: 'SEK' });
   });
+
+  it('reads items whose name and price columns are separate tables (MJML mj-columns), not fees or tips', () => {
+    const section = (left: string, right: string) =>
+      `<div class="mj-column-per-70"><table><tr><td><div>${left}</div></td></tr></table></div><div class="mj-column-per-30"><table><tr><td><div>${right}</div></td></tr></table></div>`;
+    const html = `<img alt="Wokbox" width="90">${section('2x Pad Thai</div><div>Tofu', '£19.00')}${section('Spring rolls', '£4.50')}${section('Service fee', '£0.99')}${section('Rider tip', '£1.00')}${section('Total', '£25.49')}`;
+    const { base, extras } = extract(html, 'co', 'food-delivery');
+    expect(base).toMatchObject({ vendor_name: 'Wokbox', total_amount: 25.49, currency: 'GBP' });
+    expect(extras.items).toEqual([
+      { name: 'Pad Thai', description: 'Tofu', price: 19, quantity: 2 },
+      { name: 'Spring rolls', description: null, price: 4.5, quantity: 1 },
+    ]);
+  });
 });

@@ -5,9 +5,9 @@ export type ReceiptLanguage = 'sv' | 'en' | 'de' | 'da' | 'nb';
 
 // Words (folded) that each language uses on receipts and the others do not.
 const MARKERS: ReadonlyArray<readonly [ReceiptLanguage, RegExp]> = [
-  ['sv', /(?<![a-z])(?:att betala|tack for|kvitto|bestallning|varav moms|delsumma|frakt|vanliga halsningar|halsningar|totalt att)(?![a-z])/g],
-  ['da', /(?<![a-z])(?:i alt|at betale|tak for|venlig hilsen|ordrebekraftelse|levering|fragt|heraf moms|rabat|bestilling|kvittering)(?![a-z])/g],
-  ['nb', /(?<![a-z])(?:a betale|takk for|vennlig hilsen|mva|herav|frakt|bestillingen|kvittering|ordrebekreftelse|forfallsdato|betaling)(?![a-z])/g],
+  ['sv', /(?<![a-z])(?:att betala|tack for|kvitto|kvittot|bestallning|bestallningen|varav moms|delsumma|leverans|vanliga halsningar|halsningar|summa)(?![a-z])/g],
+  ['da', /(?<![a-z])(?:i alt|at betale|tak for|venlig hilsen|ordrebekraftelse|fragt|heraf|rabat|bestillingen er|leveringsadresse)(?![a-z])/g],
+  ['nb', /(?<![a-z])(?:a betale|takk for|vennlig hilsen|mva|herav|ordrebekreftelse|forfallsdato|betalingsmate|leveringsmate)(?![a-z])/g],
   ['de', /(?<![a-z])(?:gesamt|zwischensumme|bestellung|vielen dank|mwst|versand|rechnung|betrag|bezahlt|ihre|ihr)(?![a-z])/g],
   ['en', /(?<![a-z])(?:thank you|your order|subtotal|shipping|receipt|total|paid|order number)(?![a-z])/g],
 ];
