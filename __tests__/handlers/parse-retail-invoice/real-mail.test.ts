@@ -6,6 +6,7 @@ import { extractReceipt } from '../../../handlers/parse-retail-invoice/extract/e
 import { parseIdentifier } from '../../../handlers/parse-retail-invoice/extract/fields/order-id';
 import { parsePaymentMethod } from '../../../handlers/parse-retail-invoice/extract/fields/payment-method';
 import { detectLanguage } from '../../../handlers/parse-retail-invoice/extract/language';
+import { repairQuotedPrintable } from '../../../handlers/parse-retail-invoice/extract/quoted-printable';
 import { readTextDocument } from '../../../handlers/parse-retail-invoice/extract/text-lines';
 import type { RetailSubType } from '../../../handlers/shared/sub-types';
 
@@ -41,6 +42,14 @@ describe('CSS visibility in the default (desktop) view', () => {
       <div class="m" style="display:none;max-height:0;overflow:hidden;mso-hide:all"><p>Total 999,00 kr</p></div></body></html>`;
     expect(extract(html, 'shop').base.total_amount).toBe(120);
   });
+});
+
+describe('quoted-printable without =3D', () => {
+  it('decodes a plain-text body by its encoded UTF-8 letters', () => {
+    expect(repairQuotedPrintable('Tack f=C3=B6r din best=C3=A4llning!')).toBe('Tack för din beställning!');
+  });
+
+  it('leaves a single lookalike alone', () => expect(repairQuotedPrintable('code =C3=A4 once')).toBe('code =C3=A4 once'));
 });
 
 describe('dates in five languages', () => {
