@@ -134,6 +134,11 @@ describe('the vendor is the brand the mail shows, not a mail service', () => {
     ['a greeting with the name on the next line', '<p>Vänliga hälsningar,<br>Blomsterboden</p>', 'Blomsterboden'],
   ])('from %s', (_what, html, brand) => expect(findBrand(readTextDocument(html))).toBe(brand));
 
+  it('skips a forward "From" that is a person at a mailbox provider, for the logo', () => {
+    const html = '<div>---------- Forwarded message ---------<br>From: Anna Svensson &lt;anna.s@hotmail.com&gt;</div><img alt="Kaffebolaget" width="90"><p>Totalt 99 kr</p>';
+    expect(extract(html).base.vendor_name).toBe('Kaffebolaget');
+  });
+
   it('ignores generic and payment-brand images and "Powered by Stripe"', () => {
     const html = '<img alt="Logo" width="100"><img alt="Visa" width="40"><p>Receipt from Pixelforge</p><p>Powered by Stripe</p>';
     expect(extract(html, 'stripe').base.vendor_name).toBe('Pixelforge');

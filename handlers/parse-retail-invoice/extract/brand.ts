@@ -26,6 +26,12 @@ export function isMailServiceSlug(slug: string): boolean {
   return n.length <= 2 || MAIL_SERVICES.has(n);
 }
 
+/** Whether an address's domain is a mailbox provider's (`gmail.com`, `outlook.se`), whose senders are people. */
+function isMailboxDomain(domain: string): boolean {
+  const labels = domain.toLowerCase().split('.');
+  return labels.length >= 2 && /^(?:gmail|googlemail|outlook|hotmail|live|msn|icloud|me|mac|yahoo|aol|proton|protonmail|pm|gmx|web|telia|bredband|comhem|online|mail|yandex|zoho|fastmail)$/.test(labels[labels.length - 2]);
+}
+
 const GENERIC_NAME = /^(?:logo|image|bild|icon|banner|header|spacer|pixel|product|produkt|photo|foto|visa|mastercard|amex|paypal|klarna|swish|facebook|instagram|twitter|x|youtube|tiktok|linkedin|pinterest|app store|google play|download on the app store|get it on google play|customer service|kundservice|kundeservice|kundendienst|support|no-?reply|do-?not-?reply|info|order|orders|receipts?|billing|team|.*\.(?:png|gif|jpe?g))$/i;
 
 // Legal forms, as registered names end: the brand is the name before them.
@@ -46,7 +52,7 @@ function brandName(raw: string): string | null {
 }
 
 // `From: Brand <no-reply@brand.example>` in a Gmail or Outlook forward (also Från, Fra, Von, De, Van).
-const FORWARD_FROM = /^(?:from|från|fra|von|de|van|af)\s*:\s*(.+?)\s*(?:<[^>]*@|\[mailto:|\(\S+@)/i;
+const FORWARD_FROM = /^(?:from|från|fra|von|de|van|af)\s*:\s*(.+?)\s*(?:<|\[mailto:|\()[^@\s]*@([\w.-]+)/i;
 const RECEIPT_FROM = /\b(?:receipt|invoice|kvitto|kvittering|quittung|rechnung|beleg|faktura)\s+(?:from|från|fra|von|frå)\s+(.+?)\s*(?:[#(|,.!]|$)/i;
 const SIGN_OFFS: readonly RegExp[] = [
   /(?:^|[.!]\s+)(?:the|your)\s+(.+?)\s+team[.!]?$/i,
@@ -58,7 +64,8 @@ function fromForwardHeader(doc: TextDocument): string | null {
   for (const line of doc.lines) {
     for (const cell of line.cells) {
       const m = FORWARD_FROM.exec(cell);
-      const name = m ? brandName(m[1]) : null;
+      // A person writing from a mailbox (`Anna <anna@gmail.com>`) is not the shop.
+      const name = m && !isMailboxDomain(m[2]) ? brandName(m[1]) : null;
       if (name) return name;
     }
   }
