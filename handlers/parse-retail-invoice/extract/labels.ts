@@ -63,7 +63,7 @@ export const DATE_LABELS: LabelSet = {
     'next', 'forny', 'renew', 'period', 'fodelse', 'birth', 'start', 'slut', '(?<![a-z])end', 'check-?\\s?in', 'check-?\\s?out',
     'incheckning', 'utcheckning', 'upphamt', 'pick-?\\s?up', 'retur', 'return', 'senast', 'estimated', 'beraknad', 'ship', 'frakt',
     'resa', 'travel', 'trip', 'flight', 'avresa', 'hemresa', 'outbound', 'levering', 'lieferung', 'liefer', 'versand', 'forfall', 'fallig',
-    'abfahrt', 'ankunft', 'gultig', 'zeitraum',
+    'abfahrt', 'ankunft', 'gultig', 'zeitraum', 'member', 'medlem', 'since', 'sedan', 'seit', 'siden', 'kunde seit', 'geboren',
   ],
 };
 

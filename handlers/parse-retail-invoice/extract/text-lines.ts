@@ -143,7 +143,7 @@ class LineBuilder {
       for (let i = 0; i < n; i++) push(row.map((c) => c[i]));
       return;
     }
-    if (row.every((c) => c.length >= 2)) {
+    if (row.every((c) => c.length >= 2 && !/\d/.test(c[0]))) {
       // Cards side by side, each a stack of label-over-value pairs: read each column down.
       for (const c of row) for (const s of c) push([s]);
       return;

@@ -6,7 +6,7 @@ import type { TextLine } from '../text-lines';
 
 const DAY_MS = 86_400_000;
 /** An unlabelled date is trusted only within this many days before the e-mail's own date (a late or forwarded receipt). */
-const UNLABELLED_WINDOW_DAYS = 400;
+const UNLABELLED_WINDOW_DAYS = 180;
 const UNLABELLED_SCAN_LINES = 25;
 const NOT_PURCHASE_DATE = new RegExp(`(?<![a-z])(?:${DATE_LABELS.exclude.join('|')})`);
 
@@ -19,7 +19,7 @@ function withinWindow(iso: string, anchor: string | undefined): boolean {
 /**
  * The purchase date: a labelled order/receipt/invoice date first; else the first
  * unlabelled date near the top that is not a delivery, due or travel date and lies
- * before the e-mail date (by up to about a year); else the e-mail date; else
+ * before the e-mail date (by up to half a year); else the e-mail date; else
  * LastModified. A date without a year is read near the e-mail date, by its weekday.
  */
 export function findInvoiceDate(lines: readonly TextLine[], fallbackDate?: string, lastModifiedDate?: string): string | null {
