@@ -12,13 +12,13 @@ export interface ReceiptFixture {
 }
 
 /** Every `<name>.html` with its `<name>.expected.json` (key, base fields, extra fields). */
-export function loadFixtures(): ReceiptFixture[] {
-  return readdirSync(FIXTURE_DIR)
+export function loadFixtures(dir = FIXTURE_DIR): ReceiptFixture[] {
+  return readdirSync(dir)
     .filter((f) => f.endsWith('.html'))
     .sort()
     .map((f) => {
       const name = f.slice(0, -'.html'.length);
-      const expected = JSON.parse(readFileSync(join(FIXTURE_DIR, `${name}.expected.json`), 'utf8'));
-      return { name, html: readFileSync(join(FIXTURE_DIR, f)), ...expected };
+      const expected = JSON.parse(readFileSync(join(dir, `${name}.expected.json`), 'utf8'));
+      return { name, html: readFileSync(join(dir, f)), ...expected };
     });
 }

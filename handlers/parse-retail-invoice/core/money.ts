@@ -1,5 +1,6 @@
 import { findAmounts } from '../../shared/amounts';
 import { currencyMarkerIn } from './currency';
+import { findDate } from './dates';
 
 // Things that look like amounts but are not: dates, times, percentages, phone-like runs.
 const NOT_AMOUNTS = [
@@ -25,6 +26,10 @@ export function moneyIn(text: string): number | null {
   if (text.length > 80) return null;
   let cleaned = text;
   for (const re of NOT_AMOUNTS) cleaned = cleaned.replace(re, (m) => ' '.repeat(m.length));
+  // Dates in every form the date grammar knows (`Tue, 11 Feb 25`, `14. März 2025`, `21MAR25`).
+  for (let date = findDate(cleaned), n = 0; date && n < 3; date = findDate(cleaned), n++) {
+    cleaned = cleaned.slice(0, date.index) + ' '.repeat(date.length) + cleaned.slice(date.index + date.length);
+  }
   const amounts = findAmounts(cleaned);
   if (amounts.length === 0) return null;
   const words = cleaned.replace(/[\d\s.,:;()\-–−+*€$£%/]|\b(?:kr|kronor|sek|eur|usd|gbp|nok|dkk|inkl|incl|moms|vat)\b/gi, '');
@@ -32,7 +37,7 @@ export function moneyIn(text: string): number | null {
   const marked = amounts.filter((a) => {
     const before = cleaned.slice(Math.max(0, a.index - 5), a.index);
     const after = cleaned.slice(a.index + a.text.length, a.index + a.text.length + 7);
-    return CURRENCY_NEAR.test(before) || CURRENCY_NEAR.test(after) || /:-$/.test(a.text);
+    return CURRENCY_NEAR.test(before) || CURRENCY_NEAR.test(after) || /[:,]-$/.test(a.text);
   });
   const chosen = (marked.length ? marked : amounts)[(marked.length ? marked : amounts).length - 1];
   return Math.abs(chosen.value) === 0 ? 0 : chosen.value;

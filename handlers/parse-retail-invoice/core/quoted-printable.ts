@@ -7,8 +7,12 @@
 const SOFT_BREAK = /=\r?\n/g;
 const ENCODED_RUN = /(?:=[0-9A-F]{2})+/g;
 
+// Encoded UTF-8 letters (`=C3=A4` is ä, `=C3=B8` is ø): two-byte sequences as QP writes them.
+const ENCODED_LETTER = /=[CD][0-9A-F]=[89AB][0-9A-F]/g;
+
 export function looksQuotedPrintable(text: string): boolean {
   if (/=3D["'\w#]/i.test(text)) return true;
+  if ((text.match(ENCODED_LETTER)?.length ?? 0) >= 2) return true;
   const softBreaks = text.match(/=\r?\n/g)?.length ?? 0;
   return softBreaks >= 3;
 }

@@ -80,7 +80,7 @@ export const SCHEMAS: Readonly<Record<RetailSubType, Schema>> = {
     transport_type: findTransportType(lines),
     transport_company: base.vendor_name,
     booking_reference: findIdentifier(lines, BOOKING_REFERENCE_LABELS) ?? base.order_id,
-    travel_details: findTravelDetails(lines),
+    travel_details: findTravelDetails(lines, base.invoice_date),
     passengers: findPassengers(lines),
   }),
 };

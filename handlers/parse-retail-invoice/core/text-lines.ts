@@ -1,5 +1,6 @@
 import { load } from 'cheerio/slim';
 import { flattenDeepNesting } from './nesting-guard';
+import { type ClassVisibility, classVisibility, mediaQueryApplies } from './css-visibility';
 import { cleanText } from './text-normalize';
 
 /**
@@ -18,10 +19,12 @@ export interface TextLine {
 export interface TextDocument {
   readonly lines: readonly TextLine[];
   readonly title: string;
-  /** `alt` texts of images that are not tracking pixels, in document order. */
+  /** `alt` (else `title`) texts of images that are not tracking pixels, in document order. */
   readonly imageAlts: readonly string[];
   /** `og:site_name`, `application-name` and `author` meta values. */
   readonly siteNames: readonly string[];
+  /** The first `lang` attribute in the document (`sv`, `de-DE`), lower case; null when none. */
+  readonly lang: string | null;
 }
 
 /** Bounds that keep hostile markup (10,000 nested tables, megabytes of divs) linear and shallow. */
@@ -44,32 +47,27 @@ const BLOCKS = new Set([
 ]);
 const HIDDEN_CLASS_NAME = /(?:^|[\s_-])(?:preheader|pre-header|preview-?text|preview)(?:$|[\s_-])/i;
 
-/** Classes a `<style>` block hides with `display:none` (simple `.class` selectors only). */
-function hiddenClassesOf(css: string, into: Set<string>): void {
-  for (const rule of css.matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
-    if (!/display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all/i.test(rule[2])) continue;
-    // Rules under @media (dark mode, mobile) hide things only sometimes.
-    if (/@media/i.test(rule[1])) continue;
-    for (const selector of rule[1].split(',')) {
-      const m = /^\s*(?:[a-z0-9]*)\.([\w-]+)\s*$/i.exec(selector);
-      if (m) into.add(m[1]);
-    }
+/** Every `<style>` block's CSS in document order, minus blocks whose `media` attribute does not hold on desktop. */
+function styleBlocksOf(html: string): string[] {
+  const blocks: string[] = [];
+  for (const m of html.matchAll(/<style\b([^>]*)>([\s\S]*?)<\/style>/gi)) {
+    const media = /\bmedia\s*=\s*["']([^"']*)["']/i.exec(m[1]);
+    if (!media || mediaQueryApplies(media[1])) blocks.push(m[2]);
   }
+  return blocks;
 }
 
-function isHidden(attribs: Readonly<Record<string, string>>, hiddenClasses: ReadonlySet<string>): boolean {
+function isHidden(attribs: Readonly<Record<string, string>>, visibility: ClassVisibility): boolean {
   if ('hidden' in attribs) return true;
+  const classes = attribs.class ? attribs.class.split(/\s+/) : [];
+  if (classes.some((c) => visibility.hidden.has(c))) return true;
   const style = (attribs.style ?? '').toLowerCase();
   if (style) {
-    if (/display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all|opacity\s*:\s*0(?![.\d])/.test(style)) return true;
-    if (/max-height\s*:\s*0(?![.\d])/.test(style) && /overflow\s*:\s*hidden/.test(style)) return true;
+    const forced = classes.some((c) => visibility.forcedVisible.has(c));
+    if (!forced && /display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all|opacity\s*:\s*0(?![.\d])/.test(style)) return true;
+    if (!forced && /max-height\s*:\s*0(?![.\d])/.test(style) && /overflow\s*:\s*hidden/.test(style)) return true;
   }
-  const classes = attribs.class;
-  if (classes) {
-    if (HIDDEN_CLASS_NAME.test(classes)) return true;
-    for (const c of classes.split(/\s+/)) if (hiddenClasses.has(c)) return true;
-  }
-  return false;
+  return attribs.class !== undefined && HIDDEN_CLASS_NAME.test(attribs.class);
 }
 
 function isTrackingPixel(attribs: Readonly<Record<string, string>>): boolean {
@@ -145,6 +143,11 @@ class LineBuilder {
       for (let i = 0; i < n; i++) push(row.map((c) => c[i]));
       return;
     }
+    if (row.every((c) => c.length >= 2 && !/\d/.test(c[0]))) {
+      // Cards side by side, each a stack of label-over-value pairs: read each column down.
+      for (const c of row) for (const s of c) push([s]);
+      return;
+    }
     push(row.map((c) => c[0]));
     for (const c of row) for (const s of c.slice(1)) push([s]);
   }
@@ -160,21 +163,25 @@ function plainTextRows(text: string): string[][] {
 
 function readPlainText(text: string): TextDocument {
   const lines = plainTextRows(text).map((cells) => ({ cells, text: cells.join(' '), group: 0 }));
-  return { lines, title: '', imageAlts: [], siteNames: [] };
+  return { lines, title: '', imageAlts: [], siteNames: [], lang: null };
 }
+
+const HTML_TAG = /<(?:!doctype|!--|\/?(?:html|head|body|div|table|tbody|tr|td|th|p|br|span|a|img|meta|title|style|font|center|b|strong|h[1-6]|ul|ol|li|pre)\b)/i;
 
 type Frame = { node: DomNode; depth: number; exit?: false } | { exit: true; action: () => void };
 
 /** Parses HTML (or plain text) into visible lines, the title, logo alt texts and site names. */
 export function readTextDocument(html: string): TextDocument {
-  if (!/<[a-z!/]/i.test(html)) return readPlainText(html);
+  // `<orders@shop.example>` in a plain-text forward is not markup.
+  if (!HTML_TAG.test(html)) return readPlainText(html);
   const $ = load(flattenDeepNesting(html), { xml: false });
   const root = $.root()[0] as unknown as DomNode;
   const builder = new LineBuilder();
   const imageAlts: string[] = [];
   const siteNames: string[] = [];
-  const hiddenClasses = new Set<string>();
+  const visibility = classVisibility(styleBlocksOf(html));
   let title = '';
+  let lang: string | null = null;
   // Innermost table context: inside a cell, block boundaries are soft breaks.
   const contexts: Array<'table' | 'cell'> = [];
   const boundary = () => (contexts[contexts.length - 1] === 'cell' ? builder.softBreak() : builder.lineBreak());
@@ -196,10 +203,8 @@ export function readTextDocument(html: string): TextDocument {
     if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') continue;
     const name = (node.name ?? '').toLowerCase();
     const attribs = node.attribs ?? {};
-    if (name === 'style') {
-      hiddenClassesOf(textOf(node), hiddenClasses);
-      continue;
-    }
+    if (name === 'style') continue;
+    if (lang === null && attribs.lang) lang = attribs.lang.trim().toLowerCase() || null;
     if (name === 'title') {
       title ||= cleanText(textOf(node));
       continue;
@@ -210,7 +215,8 @@ export function readTextDocument(html: string): TextDocument {
       continue;
     }
     if (name === 'img') {
-      if (!isTrackingPixel(attribs) && attribs.alt && cleanText(attribs.alt)) imageAlts.push(cleanText(attribs.alt));
+      const label = cleanText(attribs.alt ?? '') || cleanText(attribs.title ?? '');
+      if (!isTrackingPixel(attribs) && label) imageAlts.push(label);
       continue;
     }
     if (name === 'br') {
@@ -222,7 +228,7 @@ export function readTextDocument(html: string): TextDocument {
       for (const child of [...(node.children ?? [])].reverse()) if (child.type !== 'text') stack.push({ node: child, depth: depth + 1 });
       continue;
     }
-    if (SKIPPED.has(name) || isHidden(attribs, hiddenClasses) || depth > MAX_DEPTH) continue;
+    if (SKIPPED.has(name) || isHidden(attribs, visibility) || depth > MAX_DEPTH) continue;
     if (name === 'pre') {
       // A till slip laid out with spaces: its columns are in the whitespace, not in tags.
       builder.preformatted(plainTextRows(deepTextOf(node, MAX_DEPTH - depth)));
@@ -250,7 +256,7 @@ export function readTextDocument(html: string): TextDocument {
     for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], depth: depth + 1 });
   }
   builder.lineBreak();
-  return { lines: builder.lines, title, imageAlts, siteNames };
+  return { lines: builder.lines, title, imageAlts, siteNames, lang };
 }
 
 /** All text under an element, with `<br>` as a newline, down to `maxDepth` levels. */

@@ -24,3 +24,8 @@ export function foldText(text: string): string {
   const folded = lower.length === text.length ? lower : text.replace(/[A-ZÀ-Þ]/g, (c) => c.toLowerCase());
   return folded.replace(/[à-ÿ]/g, (c) => FOLD[c] ?? c);
 }
+
+/** Letters and digits only, folded: `Jack & Jones` → `jackjones`, `H&M` → `hm`. */
+export function normalizeVendor(text: string): string {
+  return foldText(text).replace(/&|\band\b|\boch\b/g, '').replace(/[^a-z0-9]/g, '');
+}

@@ -1,19 +1,18 @@
-import { currencyCounts, currencyMarkerIn, resolveKrona } from '../currency';
-import { foldText } from '../text-normalize';
+import { currencyCounts, currencyMarkerIn, kronaOfLanguage, resolveKrona } from '../currency';
+import type { ReceiptLanguage } from '../language';
 import type { TextLine } from '../text-lines';
 import type { CurrencyCode } from '../types';
 import type { TotalFound } from './total';
 
-const SWEDISH_WORDS = /(?<![a-z])(?:att betala|totalt|summa|moms|kvitto|tack for|bestallning|leverans|frakt|rabatt)(?![a-z])/;
-
 /**
  * The total's currency: the marker next to the total, else on its line, else the
- * document's most frequent marker, else SEK for a Swedish-language receipt.
+ * document's most frequent marker, else the krona of a Scandinavian-language
+ * receipt. A krona marker is resolved by the document's codes and language.
  */
-export function findCurrency(lines: readonly TextLine[], total: TotalFound | null): CurrencyCode | null {
+export function findCurrency(lines: readonly TextLine[], total: TotalFound | null, language: ReceiptLanguage | null): CurrencyCode | null {
   const allText = lines.map((l) => l.text).join('\n');
   const counts = currencyCounts(allText);
-  const resolve = (m: CurrencyCode | 'KR' | null): CurrencyCode | null => (m === 'KR' ? resolveKrona(counts) : m);
+  const resolve = (m: CurrencyCode | 'KR' | null): CurrencyCode | null => (m === 'KR' ? resolveKrona(counts, language, allText) : m);
   if (total) {
     const near = resolve(currencyMarkerIn(total.text)) ?? resolve(currencyMarkerIn(total.lineText));
     if (near) return near;
@@ -22,5 +21,5 @@ export function findCurrency(lines: readonly TextLine[], total: TotalFound | nul
   let bestCount = 0;
   for (const [code, n] of counts) if (n > bestCount) [best, bestCount] = [code, n];
   if (best) return resolve(best);
-  return SWEDISH_WORDS.test(foldText(allText)) ? 'SEK' : null;
+  return kronaOfLanguage(language);
 }

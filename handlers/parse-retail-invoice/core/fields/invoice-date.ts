@@ -1,12 +1,12 @@
 import { findLabelled } from '../label-finder';
 import { DATE_LABELS } from '../labels';
-import { findDate, parseDate } from '../dates';
+import { dateParserNear, findDate } from '../dates';
 import { foldText } from '../text-normalize';
 import type { TextLine } from '../text-lines';
 
 const DAY_MS = 86_400_000;
-/** An unlabelled date is trusted only this close before the e-mail's own date. */
-const UNLABELLED_WINDOW_DAYS = 45;
+/** An unlabelled date is trusted only within this many days before the e-mail's own date (a late or forwarded receipt). */
+const UNLABELLED_WINDOW_DAYS = 180;
 const UNLABELLED_SCAN_LINES = 25;
 const NOT_PURCHASE_DATE = new RegExp(`(?<![a-z])(?:${DATE_LABELS.exclude.join('|')})`);
 
@@ -19,17 +19,18 @@ function withinWindow(iso: string, anchor: string | undefined): boolean {
 /**
  * The purchase date: a labelled order/receipt/invoice date first; else the first
  * unlabelled date near the top that is not a delivery, due or travel date and lies
- * shortly before the e-mail date; else the e-mail date; else LastModified.
+ * before the e-mail date (by up to half a year); else the e-mail date; else
+ * LastModified. A date without a year is read near the e-mail date, by its weekday.
  */
 export function findInvoiceDate(lines: readonly TextLine[], fallbackDate?: string, lastModifiedDate?: string): string | null {
-  const labelled = findLabelled(lines, DATE_LABELS, parseDate);
+  const anchor = fallbackDate ?? lastModifiedDate;
+  const labelled = findLabelled(lines, DATE_LABELS, dateParserNear(anchor));
   if (labelled.length) {
     const bestTier = Math.min(...labelled.map((c) => c.tier));
     return (labelled.find((c) => c.tier === bestTier) as (typeof labelled)[number]).value;
   }
-  const anchor = fallbackDate ?? lastModifiedDate;
   for (const line of lines.slice(0, UNLABELLED_SCAN_LINES)) {
-    const found = findDate(line.text);
+    const found = findDate(line.text, anchor);
     if (!found) continue;
     if (NOT_PURCHASE_DATE.test(foldText(line.text.slice(0, found.index)))) continue;
     if (withinWindow(found.iso, anchor)) return found.iso;

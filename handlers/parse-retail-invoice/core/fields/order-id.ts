@@ -12,7 +12,12 @@ const FILLER = /^(?:nr|no|number|nummer|num|id|ref|is|är|ar|:|#)\.?$/i;
  * letters, digits and `-/._`, 3–40 long, with a digit (or 5–8 capitals, like a PNR),
  * not a date, time or decimal amount.
  */
+// `5112 3344 8812`: groups of 3–5 digits written apart, read as one id.
+const DIGIT_GROUPS = /^#?\s*(\d{3,5}(?: \d{2,5}){1,4}|\d{2}(?: \d{3,5}){2,4})(?![\d.,:/-]|\s*(?:kr|sek|nok|dkk|eur|usd|gbp|€|\$|£|%|st\b|kwh|gb))/i;
+
 export function parseIdentifier(text: string): string | null {
+  const grouped = DIGIT_GROUPS.exec(text.trim());
+  if (grouped && grouped[1].length <= 40) return grouped[1];
   const tokens = text.split(/[\s:#]+/).filter(Boolean);
   let token = tokens.shift();
   while (token && FILLER.test(token)) token = tokens.shift();

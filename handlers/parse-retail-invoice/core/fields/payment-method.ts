@@ -20,7 +20,7 @@ const BRANDS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bfaktura\b|\binvoice\b/i, 'Invoice'],
   [/\bkortbetalning\b|\bbetalkort\b|\bkort\b|\b(?:credit|debit)?\s?card\b/i, 'Card'],
 ];
-const LAST_FOUR = /(?:[*•x·.]{2,}\s?|slutar på\s|ending (?:in|with)\s|ends in\s)(\d{4})\b/i;
+const LAST_FOUR = /(?:[*•x·.]{2,}\s?|slutar på\s|ending (?:in|with)\s|ends (?:in|with)\s|endet (?:mit|auf)\s|slutter (?:med|på)\s|[–—-]\s?)(\d{4})(?![\d.,])/i;
 
 /** A payment method in normalised form (`Visa **** 4242`, `Swish`, `Klarna`), or null. */
 export function parsePaymentMethod(text: string): string | null {
