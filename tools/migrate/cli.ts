@@ -1,6 +1,5 @@
 import { rmSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import { ToolError } from '../terraform/errors';
+import { formatError, parseCliArgs } from '../../app/run-cli';
 import { synthForOfflinePlan } from '../plan/synth-stack';
 import { readStateFile } from '../terraform/state-file';
 import { stackAddresses } from './stack-addresses';
@@ -17,21 +16,25 @@ Splits the existing root's state (offline, with terraform state mv):
 Exit: 0 split written; 1 bad input (not a v4 state, already split, missing s3.tf
 resources) or Terraform failure, with nothing written; 2 usage error.`;
 
+/** The shared convention (app/run-cli.ts): `error: USAGE: <message>`, the usage, exit 2. */
+function usageError(message: string): number {
+  process.stderr.write(`error: USAGE: ${message}\n${USAGE}\n`);
+  return 2;
+}
+
 export async function main(argv: string[]): Promise<number> {
   let values: { state?: string; out?: string; help?: boolean };
   try {
-    values = parseArgs({ args: argv, options: { state: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }).values;
+    values = parseCliArgs({ state: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, argv).values as typeof values;
   } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n\n${USAGE}\n`);
-    return 2;
+    return usageError((err as Error).message);
   }
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
   if (!values.state || !values.out) {
-    process.stderr.write(`--state and --out are required\n\n${USAGE}\n`);
-    return 2;
+    return usageError('--state and --out are required');
   }
   try {
     const state = readStateFile(values.state);
@@ -48,8 +51,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     return 0;
   } catch (err) {
-    const code = err instanceof ToolError ? err.code : 'INTERNAL_SERVER_ERROR';
-    process.stderr.write(`error: ${code}: ${(err as Error).message}\n`);
+    process.stderr.write(`${formatError(err)}\n`);
     return 1;
   }
 }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { formatError, parseCliArgs } from '../../app/run-cli';
 import { REPO_ROOT } from '../build/paths';
 import { ToolError } from '../terraform/errors';
 import { renderTable, summaryLine, toJson } from './report';
@@ -23,22 +23,35 @@ Secrets (sensitive variables): TF_VAR_<name> when set; offline, otherwise the va
 the state's functions hold now (said on stderr, never printed).
 
 Exit: 0 nothing existing changes beyond what is intended and nothing is destroyed;
-      2 unintended changes or destroys; 1 bad input or Terraform failure.`;
+      2 unintended changes or destroys (or a usage error: then stderr starts
+      with 'error: USAGE:'); 1 bad input or Terraform failure.`;
 
-function parse(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    options: {
-      state: { type: 'string' },
-      'plugin-dir': { type: 'string' },
-      'plan-json': { type: 'string' },
-      intended: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      keep: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-    allowPositionals: false,
-  }).values;
+interface PlanArgs {
+  readonly state?: string;
+  readonly 'plugin-dir'?: string;
+  readonly 'plan-json'?: string;
+  readonly intended?: string;
+  readonly json?: boolean;
+  readonly keep?: boolean;
+  readonly help?: boolean;
+}
+
+const OPTIONS = {
+  state: { type: 'string' },
+  'plugin-dir': { type: 'string' },
+  'plan-json': { type: 'string' },
+  intended: { type: 'string' },
+  json: { type: 'boolean' },
+  keep: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const parse = (argv: string[]) => parseCliArgs(OPTIONS, argv).values as PlanArgs;
+
+/** The shared convention (app/run-cli.ts): `error: USAGE: <message>`, the usage, exit 2. */
+function usageError(message: string): number {
+  process.stderr.write(`error: USAGE: ${message}\n${USAGE}\n`);
+  return 2;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -46,16 +59,14 @@ export async function main(argv: string[]): Promise<number> {
   try {
     args = parse(argv);
   } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n\n${USAGE}\n`);
-    return 2;
+    return usageError((err as Error).message);
   }
   if (args.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
   if (args.state && args['plan-json']) {
-    process.stderr.write(`--state and --plan-json exclude each other\n\n${USAGE}\n`);
-    return 2;
+    return usageError('--state and --plan-json exclude each other');
   }
   const started = Date.now();
   const progress = (message: string) => process.stderr.write(`[plan ${((Date.now() - started) / 1000).toFixed(1)}s] ${message}\n`);
@@ -77,7 +88,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`error: ${err.code}: ${err.message}\n`);
       return err.exitCode;
     }
-    process.stderr.write(`error: INTERNAL_SERVER_ERROR: ${(err as Error).message}\n`);
+    process.stderr.write(`${formatError(err)}\n`);
     return 1;
   }
 }
