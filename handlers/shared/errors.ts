@@ -65,6 +65,15 @@ export class DependencyError extends PayPulseError {
 }
 
 /**
+ * AWS refused the request itself (ValidationException, a value the DynamoDB marshaller
+ * cannot represent, any other 4xx): the same request can never succeed, so it is not retried.
+ */
+export class RejectedRequestError extends PayPulseError {
+  readonly code = 'VALIDATION_ERROR';
+  readonly statusCode = 422;
+}
+
+/**
  * A required environment variable or setting is missing or invalid. Transient: the
  * event is retried and finally kept in the on-failure destination, to be replayed
  * once the function is configured, instead of being dropped.

@@ -110,6 +110,20 @@ describe('S3 event key encoding', () => {
     expect(() => decodeS3EventKey('invoices/u1/rental/%E0%A4%A.pdf')).toThrow(InvalidKeyError);
   });
 
+  it.each([
+    ['a lone high surrogate', 'invoices/u1/rental/Hyresavi_\ud800.pdf'],
+    ['a lone low surrogate', 'invoices/u1/rental/\udc00_1.pdf'],
+    ['a reversed pair', 'invoices/u1/rental/\udc00\ud800.pdf'],
+  ])('refuses a key with %s with InvalidKeyError, in encoding and in parsing (never a URIError)', (_what, key) => {
+    expect(() => encodeS3EventKey(key)).toThrow(InvalidKeyError);
+    expect(() => encodeS3EventKey(key)).toThrow(/unpaired UTF-16 surrogate/);
+    expect(() => parseInvoiceKey(key)).toThrow(InvalidKeyError);
+  });
+
+  it('keeps a valid surrogate pair (an emoji) encodable', () => {
+    expect(decodeS3EventKey(encodeS3EventKey('invoices/u1/rental/hyra_\u{1f3e0}.pdf'))).toBe('invoices/u1/rental/hyra_\u{1f3e0}.pdf');
+  });
+
   it('encodes as S3 does and round-trips', () => {
     const key = 'invoices/u1/rental/Hyresavi mars & april+1.pdf';
     expect(encodeS3EventKey(key)).toBe('invoices/u1/rental/Hyresavi+mars+%26+april%2B1.pdf');
