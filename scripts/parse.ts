@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { isPayPulseError } from '../handlers/shared/errors';
+import { installPatchedPdfjsWorker } from './pdfjs/install-patched-worker';
 
 /** Each handler's preview module exports `preview(body, key?)`; the file name is passed for previews without a key. */
 const PREVIEWERS: Record<string, string> = {
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
     process.stderr.write(`error: INVALID_REQUEST: cannot read ${file}: ${(err as Error).message}\n`);
     process.exit(1);
   }
+  if (modulePath === PREVIEWERS['.pdf']) installPatchedPdfjsWorker();
   const previewer = (await import(modulePath)) as PreviewModule;
   try {
     const record = await previewer.preview(body, key, basename(file));
@@ -63,4 +65,8 @@ async function main(): Promise<void> {
   }
 }
 
-void main();
+main().catch((err: unknown) => {
+  // Never an unhandled rejection: anything unexpected is one line and exit 1.
+  process.stderr.write(`error: INTERNAL_SERVER_ERROR: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { buildHandlers } from '../../scripts/build/build-handlers';
 import { discoverHandlers } from '../../scripts/build/discover-handlers';
@@ -62,5 +62,20 @@ describe('handler zips in a directory without node_modules', () => {
     // pdf.js found its in-bundle worker and the DOMMatrix stand-in: no fallback warnings, no error logs.
     expect(result.stderr).not.toMatch(/Warning: Cannot|DOMMatrix|fake worker/);
     expect(result.logs.filter((l) => l.level === 'warn' || l.level === 'error')).toEqual([]);
+    expect(result.exitCode).toBe(0);
+  });
+
+  it('parse_invoice refuses the 293-byte page-tree PDF (fuzz seed 202, case 14689) and the process exits 0, with no unhandled rejection', () => {
+    const dir = cleanDirs.get('parse_invoice')!;
+    // /Pages lists itself as a kid next to a truncated kid: pdf.js's page-tree prefetch of that
+    // kid rejects (ParserEOFException) after the traversal already failed on the cycle.
+    copyFileSync(path.join(__dirname, '..', 'fixtures', 'bad', 'page-tree-prefetch-eof.pdf'), path.join(dir, 'prefetch-eof.pdf'));
+    const result = runProbe<PdfProbe>(dir, 'parse-invoice-pdf.probe.cjs', ['invoices/user-1/rental/Hyresavi_1.pdf', 'prefetch-eof.pdf']);
+    expect(result.thrown).toBeUndefined();
+    expect(result.envelope?.statusCode).toBe(500);
+    expect(JSON.parse(result.envelope?.body ?? '{}')).toMatchObject({ error: { code: 'INVOICE_PARSE_ERROR' } });
+    expect(result.puts).toEqual([]);
+    expect(result.stderr).not.toMatch(/ParserEOFException|Unhandled|unhandled/);
+    expect(result.exitCode).toBe(0);
   });
 });

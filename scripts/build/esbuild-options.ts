@@ -1,6 +1,7 @@
 import type { BuildOptions } from 'esbuild';
 import * as path from 'node:path';
 import { BUNDLE_FILE } from './paths';
+import { pdfjsWorkerPatchPlugin } from './pdfjs-worker-plugin';
 
 /**
  * Native or optional packages that some dependencies `require` inside try/catch
@@ -31,6 +32,8 @@ export function esbuildOptionsFor(entry: string, functionName: string, rootDir: 
     format: 'cjs',
     // Every dependency is bundled, the AWS SDK v3 included: the zip has no node_modules.
     external: [...OPTIONAL_NATIVE_MODULES],
+    // pdf.js's worker is patched as it is inlined (handlers/parse-invoice/pdfjs-worker-patch.ts).
+    plugins: [pdfjsWorkerPatchPlugin()],
     // A separate .map file plus the `//# sourceMappingURL` comment that Node's
     // --enable-source-maps follows (esbuild's 'external' mode leaves the comment out).
     sourcemap: 'linked',

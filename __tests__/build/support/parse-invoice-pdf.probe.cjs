@@ -1,10 +1,10 @@
-// Runs the parse_invoice bundle's handler on ./invoice.pdf with in-memory S3 and
-// DynamoDB stand-ins, from a directory with no node_modules.
+// Runs the parse_invoice bundle's handler on a PDF (argv[3], default ./invoice.pdf) with
+// in-memory S3 and DynamoDB stand-ins, from a directory with no node_modules.
 'use strict';
 const fs = require('node:fs');
 const { createHandler } = require('./index.js');
 
-const pdf = fs.readFileSync('./invoice.pdf');
+const pdf = fs.readFileSync(process.argv[3] || './invoice.pdf');
 const key = process.argv[2];
 const gets = [];
 const puts = [];
