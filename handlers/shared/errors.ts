@@ -57,6 +57,15 @@ export class InvoiceParseError extends PayPulseError {
   readonly statusCode = 500;
 }
 
+/**
+ * The object holds no document: zero bytes, only whitespace, or markup with no visible
+ * text. Permanent: the upload itself is empty, and reporting it as a success would drop it silently.
+ */
+export class EmptyDocumentError extends PayPulseError {
+  readonly code = 'INVOICE_PARSE_ERROR';
+  readonly statusCode = 422;
+}
+
 /** An AWS dependency (S3, DynamoDB) failed in a way a retry may fix: throttling, 5xx, network. */
 export class DependencyError extends PayPulseError {
   readonly code = 'DEPENDENCY_FAILURE';
