@@ -18,6 +18,12 @@ export abstract class PayPulseError extends Error {
   abstract readonly code: ErrorCode;
   abstract readonly statusCode: number;
   readonly transient: boolean = false;
+  /**
+   * Kept for a person to look at: the handler throws after every record was tried (like a
+   * transient failure), so after Lambda's retries the event lands in the on-failure
+   * destination (the `parse_failures` queue) instead of being answered and forgotten.
+   */
+  readonly keptForReview: boolean = false;
   readonly context: Record<string, unknown>;
 
   constructor(message: string, options: PayPulseErrorOptions = {}) {
@@ -71,6 +77,16 @@ export class DependencyError extends PayPulseError {
   readonly code = 'DEPENDENCY_FAILURE';
   readonly statusCode = 502;
   override readonly transient: boolean = true;
+}
+
+/**
+ * A different document maps to an invoice id that is already taken (same OCR number,
+ * same order). Never an overwrite: nothing is written, and the event is kept for review.
+ */
+export class ConflictError extends PayPulseError {
+  readonly code = 'CONFLICT';
+  readonly statusCode = 409;
+  override readonly keptForReview: boolean = true;
 }
 
 /**

@@ -142,15 +142,6 @@ export function parseRetailInvoiceKey(key: string): RetailInvoiceKey {
 }
 
 /**
- * The rental InvoiceID: `Invoice_` + the last `_`-separated segment of the file stem
- * (`Hyresavi_1297534008` → `Invoice_1297534008`), as the original derives it.
- */
-export function rentalInvoiceId(key: RentalInvoiceKey): string {
-  const segments = key.stem.split('_');
-  return `Invoice_${segments[segments.length - 1] || key.stem}`;
-}
-
-/**
  * Decodes an S3 event key. S3 form-encodes keys in notifications: a space
  * arrives as `+`, `&` as `%26`, non-ASCII as UTF-8 percent escapes.
  */

@@ -6,7 +6,6 @@ import {
   parseInvoiceKey,
   parseRentalInvoiceKey,
   parseRetailInvoiceKey,
-  rentalInvoiceId,
 } from '../../../handlers/shared/s3-keys';
 
 describe('parseInvoiceKey', () => {
@@ -86,16 +85,6 @@ describe('kind-specific parsers', () => {
   it('parse_invoice refuses a retail key, parse_retail_invoice a rental key', () => {
     expect(() => parseRentalInvoiceKey('invoices/u1/retail/travel/sj_2025-01-01_abcd1234.html')).toThrow(/retail invoice key/);
     expect(() => parseRetailInvoiceKey('invoices/u1/rental/a.pdf')).toThrow(/rental invoice key/);
-  });
-});
-
-describe('rentalInvoiceId', () => {
-  it.each([
-    ['Hyresavi_1297534008', 'Invoice_1297534008'],
-    ['1297534008', 'Invoice_1297534008'],
-    ['Hyresavi_mars_2025', 'Invoice_2025'],
-  ])('%s → %s (the last _ segment of the stem)', (stem, id) => {
-    expect(rentalInvoiceId(parseRentalInvoiceKey(`invoices/u1/rental/${stem}.pdf`))).toBe(id);
   });
 });
 
