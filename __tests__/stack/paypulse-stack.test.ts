@@ -196,6 +196,7 @@ describe('PayPulse stack (defaults)', () => {
         image_uri: '${aws_ecr_repository.invoice_parser.repository_url}@${docker_registry_image.invoice_parser.sha256_digest}',
         role: 'arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:role/wallenstam_lambda_role',
         timeout: 60,
+        memory_size: 512,
         environment: { variables: { DYNAMODB_TABLE: 'RentalInvoices', REGION: '${var.aws_region}' } },
       });
     });

@@ -16,7 +16,8 @@ const s3 = {
 };
 const ddb = {
   async send(command) {
-    puts.push(command.input);
+    // GetItem finds nothing (an empty table); writes are the commands with an Item.
+    if (command.input.Item) puts.push(command.input);
     return {};
   },
 };
@@ -32,8 +33,11 @@ const event = {
     },
   ],
 };
+const started = Date.now();
+// Peak RSS of this process (KB → MB): the bomb tests assert it.
+const usage = () => ({ ms: Date.now() - started, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) });
 handler(event).then(
-  (envelope) => console.log('@@PROBE@@' + JSON.stringify({ envelope, gets, puts, logs })),
+  (envelope) => console.log('@@PROBE@@' + JSON.stringify({ envelope, gets, puts, logs, ...usage() })),
   (err) => {
     console.log('@@PROBE@@' + JSON.stringify({ thrown: String(err && err.stack ? err.stack : err), logs }));
   },
