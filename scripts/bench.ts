@@ -19,6 +19,7 @@ const BENCHES: Array<[string, () => Promise<Bench>]> = [
   ['stack synth', async () => (await import('./bench/synth')).benchSynth],
   ['handler module init', async () => (await import('./bench/handler-init')).benchHandlerInit],
   ['parse_invoice PDFs/s', async () => (await import('./bench/parse-invoice')).benchParseInvoice],
+  ['parse_invoice peak RSS', async () => (await import('./bench/parse-invoice-memory')).benchParseInvoiceMemory],
   ['parse_retail_invoice receipts/s', async () => (await import('./bench/parse-retail-invoice')).benchParseRetailInvoice],
   ['local pipeline events/s', async () => (await import('./bench/local-pipeline')).benchLocalPipeline],
   ['jest wall time', async () => (await import('./bench/jest-suite')).benchJest],
