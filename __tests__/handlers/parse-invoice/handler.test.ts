@@ -123,6 +123,16 @@ describe('parse_invoice handler against s3rver and DynamoDB Local', () => {
     expect((await itemsOf('user_multi')).map((i) => i.InvoiceID).sort()).toEqual(['Invoice_1000000010', 'Invoice_1000000011']);
   });
 
+  it('answers a total DynamoDB cannot store (99 999 999 999 999 999) with a permanent VALIDATION_ERROR, not a retry', async () => {
+    const key = 'invoices/user_huge/rental/Hyresavi_9.pdf';
+    const huge = '99 999 999 999 999 999';
+    await upload(key, await hyresaviPdf({ ...BASE_FIXTURE, rows: [{ label: 'Hyra', amount: huge }], total: huge, moms: undefined }));
+    const response = await handler()(event(key));
+    expect(response.statusCode).toBe(422);
+    expect(body(response).error).toEqual({ code: 'VALIDATION_ERROR', message: expect.stringMatching(/MAX_SAFE_INTEGER/) });
+    expect(await itemsOf('user_huge')).toEqual([]);
+  });
+
   it('rejects a retail key with INVALID_REQUEST', async () => {
     const response = await handler()(event('invoices/user_r/retail/grocery/ica_2025-01-01_abcd1234.html'));
     expect(response.statusCode).toBe(400);
