@@ -65,25 +65,45 @@ function isContentStream(dict: string): boolean {
   return !/\/Length[123]\b|\/Type\s*\/(?:XRef|ObjStm|Metadata|EmbeddedFile)|\/Subtype\s*\/(?:Image|Type1C|CIDFontType0C|OpenType|XML)/.test(dict);
 }
 
-/** Counts alphabetic tokens (operators) and the deepest [ / << nesting in PDF syntax, chunk by chunk. */
+/**
+ * Counts alphabetic tokens (operators) and the deepest [ / << nesting in PDF syntax,
+ * chunk by chunk. The insides of literal strings `( ... )` count for neither: a `[` or
+ * a word in a text string is text.
+ */
 class SyntaxCounter {
   operators = 0;
   maxDepth = 0;
   private depth = 0;
   private inToken = false;
   private lastByte = 0;
+  /** Open parentheses of the literal string being skipped; 0 outside strings. */
+  private stringDepth = 0;
+  private escaped = false;
 
   feed(bytes: Uint8Array, countOperators: boolean): void {
     for (const b of bytes) {
-      const delimiter = b <= 32 || b === 0x28 || b === 0x29 || b === 0x3c || b === 0x3e || b === 0x5b || b === 0x5d || b === 0x7b || b === 0x7d || b === 0x2f || b === 0x25;
+      if (this.stringDepth > 0) {
+        if (this.escaped) this.escaped = false;
+        else if (b === 0x5c) this.escaped = true;
+        else if (b === 0x28) this.stringDepth++;
+        else if (b === 0x29) this.stringDepth--;
+        continue;
+      }
+      if (b === 0x28) {
+        this.stringDepth = 1;
+        this.inToken = false;
+        continue;
+      }
+      const delimiter = b <= 32 || b === 0x29 || b === 0x3c || b === 0x3e || b === 0x5b || b === 0x5d || b === 0x7b || b === 0x7d || b === 0x2f || b === 0x25;
       if (b === 0x5b || (b === 0x3c && this.lastByte === 0x3c)) {
         this.depth++;
         if (this.depth > this.maxDepth) this.maxDepth = this.depth;
-        if (b === 0x3c) this.lastByte = 0; // `<<<` is one opener and a `<`
-        else this.lastByte = b;
+        // `<<<` is one opener and a `<`.
+        this.lastByte = b === 0x3c ? 0 : b;
       } else {
-        if ((b === 0x5d || (b === 0x3e && this.lastByte === 0x3e)) && this.depth > 0) this.depth--;
-        this.lastByte = b === 0x3e && this.lastByte === 0x3e ? 0 : b;
+        const closesDict = b === 0x3e && this.lastByte === 0x3e;
+        if ((b === 0x5d || closesDict) && this.depth > 0) this.depth--;
+        this.lastByte = closesDict ? 0 : b;
       }
       if (delimiter) {
         // A name (/Foo) is one token that is not an operator.

@@ -42,6 +42,12 @@ describe('checkPdfBudget', () => {
     await expect(checkPdfBudget(pdf)).resolves.toBeUndefined();
   });
 
+  it('reads text strings as text: brackets and words inside ( ... ) count as neither nesting nor operators', async () => {
+    const text = `(${'[ word '.repeat(DEFAULT_PDF_BUDGET.maxOperators)} \\) still a string)`;
+    const pdf = Buffer.from(`%PDF-1.7\n1 0 obj\n<< /Length 9 >>\nstream\nBT ${text} Tj ET\nendstream\nendobj\n%%EOF\n`, 'latin1');
+    await expect(checkPdfBudget(pdf)).resolves.toBeUndefined();
+  });
+
   it('counts a corrupt Flate stream up to where it breaks, without throwing anything untyped', async () => {
     const good = deflateSync(Buffer.alloc(1024 * 1024));
     const corrupt = Buffer.concat([good.subarray(0, good.length / 2), Buffer.from('garbage that is not deflate')]);
