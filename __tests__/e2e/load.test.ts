@@ -17,13 +17,14 @@ interface Upload {
   readonly userId: string;
 }
 
-/** 25 uploads per user: PDFs named by invoice number, receipts each with their own order id (else they would dedupe, by design). */
-function uploadsFor(pdf: Buffer): Upload[] {
+/** 25 uploads per user: PDFs each with their own OCR number, receipts each with their own order id (else they would dedupe, by design). */
+async function uploadsFor(): Promise<Upload[]> {
   const uploads: Upload[] = [];
   for (let u = 0; u < USERS; u++) {
     const userId = `load-user-${u}`;
     for (let i = 0; i < PDFS_PER_USER; i++) {
-      uploads.push({ userId, key: `invoices/${userId}/rental/Hyresavi_${u * 1000 + i}.pdf`, body: pdf });
+      const ocr = String(1_000_000_000 + u * 1000 + i);
+      uploads.push({ userId, key: `invoices/${userId}/rental/Hyresavi_${ocr}.pdf`, body: await hyresaviPdf({ ...BASE_FIXTURE, ocr }) });
     }
     for (let i = 0; i < RECEIPTS_PER_USER; i++) {
       const hash = (u * 1000 + i).toString(16).padStart(8, '0');
@@ -50,8 +51,7 @@ describe('local pipeline under load', () => {
   let uploads: Upload[];
 
   beforeAll(async () => {
-    const pdf = await hyresaviPdf(BASE_FIXTURE);
-    uploads = uploadsFor(pdf);
+    uploads = await uploadsFor();
     world = await startPipelineWorld({ concurrency: PIPELINE_CONCURRENCY });
   }, 60000);
   afterAll(() => world?.stop());

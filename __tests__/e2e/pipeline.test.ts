@@ -60,7 +60,8 @@ describe('npm run local: S3 upload → synthesized notification → handler → 
   it('delivers keys with spaces and & form-encoded, and the handlers decode them', async () => {
     const rentalKey = 'invoices/e2e-enc/rental/Hyra mars & april_1297534009.pdf';
     const retailKey = 'invoices/e2e-enc/retail/clothing/knit&purl_2025-03-14_aa11bb22.html';
-    await world.upload(rentalKey, pdf);
+    // The InvoiceID is the document's OCR number.
+    await world.upload(rentalKey, await hyresaviPdf({ ...BASE_FIXTURE, ocr: '1297534009' }));
     await world.upload(retailKey, receipt('knit-and-purl'));
 
     expect(await world.reportsFor(rentalKey)).toEqual([expect.objectContaining({ function: 'parse_invoice', outcome: 'inserted', InvoiceID: 'Invoice_1297534009' })]);

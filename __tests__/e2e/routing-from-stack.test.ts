@@ -40,7 +40,7 @@ describe('routing comes from the synthesized cdk.tf.json', () => {
 
   it('routes .PDF to parse_invoice, which writes the record', async () => {
     const key = 'invoices/route-upper/rental/Hyresavi_1297534021.PDF';
-    await world.upload(key, pdf);
+    await world.upload(key, await hyresaviPdf({ ...BASE_FIXTURE, ocr: '1297534021' }));
 
     expect(await world.reportsFor(key)).toEqual([expect.objectContaining({ function: 'parse_invoice', outcome: 'inserted', InvoiceID: 'Invoice_1297534021' })]);
     expect(await world.items('RentalInvoices', 'route-upper')).toEqual([expect.objectContaining({ InvoiceID: 'Invoice_1297534021' })]);

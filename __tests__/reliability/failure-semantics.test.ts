@@ -53,10 +53,12 @@ describe('failure semantics: DynamoDB Local stopped in the middle of a run', () 
     'parse_invoice throws, keeps what was fully written, and a replay after restart leaves exactly one record per invoice',
     async () => {
       const handler = createParseInvoice({ clients: world.clients, env: HANDLER_ENV.parse_invoice, logger: silentLogger });
-      const pdf = await hyresaviPdf(BASE_FIXTURE);
-      const keys = ['invoices/outage-mid/rental/Hyresavi_2000000001.pdf', 'invoices/outage-mid/rental/Hyresavi_2000000002.pdf'];
-      await Promise.all(keys.map((k) => upload(k, pdf)));
-      const event = s3Event(world.bucket, ...keys.map((key) => ({ key, size: pdf.length })));
+      // Each file carries its own OCR number, which is the InvoiceID.
+      const ocrs = ['2000000001', '2000000002'];
+      const pdfs = await Promise.all(ocrs.map((ocr) => hyresaviPdf({ ...BASE_FIXTURE, ocr })));
+      const keys = ocrs.map((ocr) => `invoices/outage-mid/rental/Hyresavi_${ocr}.pdf`);
+      await Promise.all(keys.map((k, i) => upload(k, pdfs[i])));
+      const event = s3Event(world.bucket, ...keys.map((key, i) => ({ key, size: pdfs[i].length })));
 
       // The first record is written; DynamoDB goes away just before the second record's write.
       world.stopDynamoBefore('PutItemCommand', 2);
@@ -78,7 +80,7 @@ describe('failure semantics: DynamoDB Local stopped in the middle of a run', () 
     'parse_invoice throws when DynamoDB is down before the run, and writes nothing',
     async () => {
       const handler = createParseInvoice({ clients: world.clients, env: HANDLER_ENV.parse_invoice, logger: silentLogger });
-      const pdf = await hyresaviPdf(BASE_FIXTURE);
+      const pdf = await hyresaviPdf({ ...BASE_FIXTURE, ocr: '2000000003' });
       const key = 'invoices/outage-before/rental/Hyresavi_2000000003.pdf';
       await upload(key, pdf);
       const event = s3Event(world.bucket, { key, size: pdf.length });

@@ -104,6 +104,10 @@ describe('function catalog', () => {
     expect(tf.data?.aws_s3_object?.[`${name}_zip`]).toEqual({ bucket: '${aws_s3_bucket.lambda_bucket.id}', key: `${name}.zip` });
   });
 
+  it('gives parse_invoice 512 MB on purpose (peak RSS of the bundle on the worst PDF its budgets admit is ~145 MB)', () => {
+    expect(fn('parse_invoice').memory_size).toBe(512);
+  });
+
   it('moves every function out of module.lambdas', () => {
     for (const name of [...ZIP_FUNCTIONS, 'parse_invoice']) {
       expect(tf.moved).toContainEqual({ from: `module.lambdas.aws_lambda_function.${name}`, to: `aws_lambda_function.${name}` });

@@ -200,6 +200,7 @@ describe('PayPulse stack (defaults)', () => {
           'This function is triggered whenever a new rental invoice PDF is uploaded to the S3 bucket. It parses the function and inserts the rental invoice details into the DynamoDB table.',
         role: 'arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:role/Wallenstam-Lambda-Role',
         timeout: 60,
+        memory_size: 512,
         environment: { variables: { DYNAMODB_TABLE: 'RentalInvoices', REGION: '${var.aws_region}' } },
       });
     });

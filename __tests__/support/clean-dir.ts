@@ -17,9 +17,9 @@ export function removeDir(dir: string): void {
 /**
  * Runs a probe script from support/ in `dir` with a bare node (no NODE_PATH, no
  * NODE_OPTIONS, so no tsx or jest hooks) and returns the JSON it printed after
- * the probe mark, with what the process wrote to stderr.
+ * the probe mark, with what the process wrote to stderr and its exit code.
  */
-export function runProbe<T>(dir: string, probe: string, args: readonly string[] = []): T & { readonly stderr: string } {
+export function runProbe<T>(dir: string, probe: string, args: readonly string[] = []): T & { readonly stderr: string; readonly exitCode: number | null } {
   copyFileSync(path.join(__dirname, probe), path.join(dir, probe));
   const run = spawnSync(process.execPath, [probe, ...args], {
     cwd: dir,
@@ -30,7 +30,7 @@ export function runProbe<T>(dir: string, probe: string, args: readonly string[] 
   if (run.error) throw run.error;
   const line = run.stdout.split('\n').find((l) => l.startsWith(PROBE_MARK));
   if (!line) throw new Error(`probe ${probe} printed no result (exit ${run.status}); stdout:\n${run.stdout.slice(-2000)}\nstderr:\n${run.stderr.slice(-2000)}`);
-  return { ...(JSON.parse(line.slice(PROBE_MARK.length)) as T), stderr: run.stderr };
+  return { ...(JSON.parse(line.slice(PROBE_MARK.length)) as T), stderr: run.stderr, exitCode: run.status };
 }
 
 /**

@@ -1,10 +1,10 @@
-// Runs the parse_invoice bundle's handler on ./invoice.pdf with in-memory S3 and
-// DynamoDB stand-ins, from a directory with no node_modules.
+// Runs the parse_invoice bundle's handler on a PDF (argv[3], default ./invoice.pdf) with
+// in-memory S3 and DynamoDB stand-ins, from a directory with no node_modules.
 'use strict';
 const fs = require('node:fs');
 const { createHandler } = require('./index.js');
 
-const pdf = fs.readFileSync('./invoice.pdf');
+const pdf = fs.readFileSync(process.argv[3] || './invoice.pdf');
 const key = process.argv[2];
 const gets = [];
 const puts = [];
@@ -16,7 +16,8 @@ const s3 = {
 };
 const ddb = {
   async send(command) {
-    puts.push(command.input);
+    // GetItem finds nothing (an empty table); writes are the commands with an Item.
+    if (command.input.Item) puts.push(command.input);
     return {};
   },
 };
@@ -32,8 +33,11 @@ const event = {
     },
   ],
 };
+const started = Date.now();
+// Peak RSS of this process (KB → MB): the bomb tests assert it.
+const usage = () => ({ ms: Date.now() - started, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) });
 handler(event).then(
-  (envelope) => console.log('@@PROBE@@' + JSON.stringify({ envelope, gets, puts, logs })),
+  (envelope) => console.log('@@PROBE@@' + JSON.stringify({ envelope, gets, puts, logs, ...usage() })),
   (err) => {
     console.log('@@PROBE@@' + JSON.stringify({ thrown: String(err && err.stack ? err.stack : err), logs }));
   },

@@ -1,29 +1,84 @@
-import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { classifyAwsError } from '../shared/aws-errors';
+import { ConflictError, DependencyError } from '../shared/errors';
 import type { RentalInvoiceRecord } from './core/hyresavi';
 
-/** What a write did: a new item, a changed one (a re-upload), or a re-delivered event. */
-export type WriteOutcome = 'inserted' | 'updated' | 'unchanged';
+/**
+ * What a write did. The InvoiceID comes from the document's OCR number, so one
+ * invoice has one item whichever file it arrived in. The object a stored item came
+ * from is its `Filename` (the file stem), for the same user.
+ * - `inserted`: no item had this InvoiceID.
+ * - `unchanged`: the same file again with the same invoice (a re-delivered event).
+ * - `updated`: the same file with a different invoice (a new version of the object).
+ * - `duplicate`: another file holding the identical invoice (a `Kopia_` copy): nothing written.
+ * A different file with a different invoice under the same OCR is a `ConflictError`.
+ */
+export type WriteOutcome = 'inserted' | 'updated' | 'unchanged' | 'duplicate';
 
-function sameItem(stored: Record<string, unknown>, record: RentalInvoiceRecord): boolean {
-  const keys = Object.keys(record).filter((k) => record[k] !== undefined);
-  return keys.length === Object.keys(stored).length && keys.every((k) => stored[k] === record[k]);
+const MAX_ATTEMPTS = 3;
+/** Attributes that name where the item came from, not what the invoice says. */
+const PROVENANCE = new Set(['Filename']);
+
+type Item = Record<string, unknown>;
+
+function definedEntries(item: Item): [string, unknown][] {
+  return Object.entries(item).filter(([k, v]) => v !== undefined && !PROVENANCE.has(k));
+}
+
+/** The same invoice: every attribute equal, apart from the file it came from. */
+export function sameInvoice(stored: Item, record: RentalInvoiceRecord): boolean {
+  const mine = definedEntries(record);
+  const theirs = definedEntries(stored);
+  return mine.length === theirs.length && mine.every(([k, v]) => stored[k] === v);
+}
+
+function isConditionFailure(err: unknown): boolean {
+  return (err as { name?: string })?.name === 'ConditionalCheckFailedException';
+}
+
+async function readItem(ddb: DynamoDBDocumentClient, table: string, record: RentalInvoiceRecord): Promise<Item | undefined> {
+  try {
+    const got = await ddb.send(new GetCommand({ TableName: table, Key: { UserID: record.UserID, InvoiceID: record.InvoiceID }, ConsistentRead: true }));
+    return got.Item;
+  } catch (err) {
+    throw classifyAwsError(err, `GetItem ${table}`);
+  }
+}
+
+/** A whole-item put under `condition`; `false` when the condition failed (someone wrote first). */
+async function conditionalPut(ddb: DynamoDBDocumentClient, table: string, record: RentalInvoiceRecord, condition: string, values?: Item): Promise<boolean> {
+  try {
+    await ddb.send(new PutCommand({ TableName: table, Item: record, ConditionExpression: condition, ExpressionAttributeValues: values }));
+    return true;
+  } catch (err) {
+    if (isConditionFailure(err)) return false;
+    throw classifyAwsError(err, `PutItem ${table}`);
+  }
 }
 
 /**
- * Writes the item under its deterministic key (UserID, InvoiceID). A whole-item put
- * makes the write idempotent: a re-delivered event writes the same item again (no
- * duplicate, and DynamoDB Streams emits nothing for an unchanged item), and a
- * changed re-upload replaces every attribute, leaving no stale breakdown lines.
+ * Writes the item under (UserID, InvoiceID) with conditional writes, so no document
+ * silently replaces a different one, even when uploads race: an insert only if no
+ * item exists, an update only if the stored item still comes from the same file. A
+ * whole-item put leaves no stale breakdown lines. When a condition fails, the stored
+ * item is read again and the decision made again.
  */
 export async function putRentalInvoice(ddb: DynamoDBDocumentClient, table: string, record: RentalInvoiceRecord): Promise<WriteOutcome> {
-  let old: Record<string, unknown> | undefined;
-  try {
-    const result = await ddb.send(new PutCommand({ TableName: table, Item: record, ReturnValues: 'ALL_OLD' }));
-    old = result.Attributes;
-  } catch (err) {
-    throw classifyAwsError(err, `PutItem ${table}`);
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const stored = await readItem(ddb, table, record);
+    if (!stored) {
+      if (await conditionalPut(ddb, table, record, 'attribute_not_exists(InvoiceID)')) return 'inserted';
+      continue;
+    }
+    const sameFile = stored.Filename === record.Filename;
+    if (sameInvoice(stored, record)) return sameFile ? 'unchanged' : 'duplicate';
+    if (!sameFile) {
+      throw new ConflictError(
+        `${record.InvoiceID} (OCR ${record.OCR}) is already stored from '${String(stored.Filename)}' with different content; '${record.Filename}' was not written`,
+        { context: { invoiceId: record.InvoiceID, storedFilename: stored.Filename, filename: record.Filename, storedTotal: stored['Total Amount'], total: record['Total Amount'] } },
+      );
+    }
+    if (await conditionalPut(ddb, table, record, 'Filename = :filename', { ':filename': record.Filename })) return 'updated';
   }
-  if (!old) return 'inserted';
-  return sameItem(old, record) ? 'unchanged' : 'updated';
+  throw new DependencyError(`PutItem ${table}: ${record.InvoiceID} changed under every one of ${MAX_ATTEMPTS} attempts`);
 }

@@ -1,5 +1,6 @@
 import type { AwsClients } from '../shared/clients';
 import { parseRetailInvoiceKey } from '../shared/s3-keys';
+import { isRetailSubType } from '../../contract/sub-types';
 import type { S3ObjectRef } from '../shared/s3-event';
 import { fetchObject } from '../shared/s3-object';
 import type { RecordSuccess } from '../shared/s3-batch';
@@ -51,6 +52,7 @@ export async function processRetailRecord(ref: S3ObjectRef, deps: ProcessDeps): 
     now: (deps.now ?? (() => new Date()))(),
   });
   const ledger = discoverySource === 'sweep' ? { messageId: object.metadata.message_id } : undefined;
-  const outcome = await writeRetailInvoice(deps.clients.ddb, config, records, ledger);
+  const detailTableOf = (subType: string) => (isRetailSubType(subType) ? readRetailConfig(deps.env, subType).detailTable : undefined);
+  const outcome = await writeRetailInvoice(deps.clients.ddb, { ...config, detailTableOf }, records, ledger);
   return { outcome, invoiceId: records.base.InvoiceID, invoice_id: records.base.InvoiceID, ...summary };
 }

@@ -2,7 +2,7 @@
  * Envelope error codes, as in the original `utils/responses.py` ErrorCode list.
  * DATABASE_ERROR and VALIDATION_ERROR were referenced but never defined upstream
  * (an AttributeError in Python); they are defined here so every code a handler
- * emits is a real member of the list.
+ * emits is a real member of the list. CONFLICT is new: see `ConflictError`.
  */
 export const ERROR_CODES = [
   'INVALID_CREDENTIALS',
@@ -20,6 +20,8 @@ export const ERROR_CODES = [
   'INTERNAL_SERVER_ERROR',
   'DATABASE_ERROR',
   'VALIDATION_ERROR',
+  // Added with issue 13: a different document maps to an invoice id that is already taken.
+  'CONFLICT',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -18,6 +18,12 @@ export abstract class PayPulseError extends Error {
   abstract readonly code: ErrorCode;
   abstract readonly statusCode: number;
   readonly transient: boolean = false;
+  /**
+   * Kept for a person to look at: the handler throws after every record was tried (like a
+   * transient failure), so after Lambda's retries the event lands in the on-failure
+   * destination (the `parse_failures` queue) instead of being answered and forgotten.
+   */
+  readonly keptForReview: boolean = false;
   readonly context: Record<string, unknown>;
 
   constructor(message: string, options: PayPulseErrorOptions = {}) {
@@ -57,11 +63,39 @@ export class InvoiceParseError extends PayPulseError {
   readonly statusCode = 500;
 }
 
+/**
+ * The object holds no document: zero bytes, only whitespace, or markup with no visible
+ * text. Permanent: the upload itself is empty, and reporting it as a success would drop it silently.
+ */
+export class EmptyDocumentError extends PayPulseError {
+  readonly code = 'INVOICE_PARSE_ERROR';
+  readonly statusCode = 422;
+}
+
 /** An AWS dependency (S3, DynamoDB) failed in a way a retry may fix: throttling, 5xx, network. */
 export class DependencyError extends PayPulseError {
   readonly code = 'DEPENDENCY_FAILURE';
   readonly statusCode = 502;
   override readonly transient: boolean = true;
+}
+
+/**
+ * A different document maps to an invoice id that is already taken (same OCR number,
+ * same order). Never an overwrite: nothing is written, and the event is kept for review.
+ */
+export class ConflictError extends PayPulseError {
+  readonly code = 'CONFLICT';
+  readonly statusCode = 409;
+  override readonly keptForReview: boolean = true;
+}
+
+/**
+ * AWS refused the request itself (ValidationException, a value the DynamoDB marshaller
+ * cannot represent, any other 4xx): the same request can never succeed, so it is not retried.
+ */
+export class RejectedRequestError extends PayPulseError {
+  readonly code = 'VALIDATION_ERROR';
+  readonly statusCode = 422;
 }
 
 /**

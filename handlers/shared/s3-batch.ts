@@ -25,10 +25,18 @@ export interface S3BatchOptions<T extends RecordSuccess> {
   readonly successMessage: (results: readonly T[]) => string;
 }
 
-/** Thrown after every record was tried, when at least one failed transiently: Lambda then retries the event. */
+/**
+ * Thrown after every record was tried, when at least one failed transiently or must be
+ * kept for review (a CONFLICT): Lambda retries the event and finally hands it to the
+ * on-failure destination. The message names every such failure, so the destination's
+ * record says what happened to each document.
+ */
 export class TransientBatchError extends Error {
   constructor(readonly failures: readonly PayPulseError[]) {
-    super(`${failures.length} record(s) failed transiently; first: ${failures[0].message}`, { cause: failures[0] });
+    super(
+      `${failures.length} record(s) failed transiently or are kept for review: ${failures.map((f) => `${f.code}: ${f.message}`).join('; ')}`.slice(0, 4000),
+      { cause: failures[0] },
+    );
     this.name = 'TransientBatchError';
   }
 }
@@ -76,11 +84,18 @@ export async function processS3Event<T extends RecordSuccess>(event: unknown, op
       const error = toPayPulseError(err, logger, key);
       const code: ErrorCode = error?.code ?? 'INTERNAL_SERVER_ERROR';
       const message = error?.message ?? 'Internal server error';
-      if (error?.transient) transient.push(error);
+      if (error?.transient || error?.keptForReview) transient.push(error);
       if (error) failures.push(error);
       reports.push({ key, outcome: 'error', error: { code, message } });
       const log = error?.transient ? logger.warn : logger.error;
-      log(`Record failed: ${message}`, { key, code, transient: error?.transient ?? false, ...(error?.context ?? {}) });
+      log(`Record failed: ${message}`, {
+        key,
+        outcome: error?.keptForReview ? 'conflict' : 'error',
+        code,
+        transient: error?.transient ?? false,
+        keptForReview: error?.keptForReview ?? false,
+        ...(error?.context ?? {}),
+      });
     }
   }
 

@@ -44,6 +44,8 @@ const RETAIL_FILE = /^([^_]+)_(\d{4}-\d{2}-\d{2})_([A-Za-z0-9]{1,64})\.html$/;
 // C0/C1 controls, zero-width characters, bidi overrides and the BOM: nothing a
 // mail client produces in a file name, and a classic way to disguise one.
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/u;
+// A UTF-16 surrogate without its pair has no UTF-8 form, so it can never be an S3 key.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 function reject(key: string, reason: string): never {
   throw new InvalidKeyError(`Invalid S3 path format: ${reason} (key: ${JSON.stringify(key.slice(0, 200))})`, {
@@ -92,6 +94,7 @@ function parseRetail(key: string, userId: string, subType: string, fileName: str
 /** Parses a decoded object key, or throws `InvalidKeyError` naming what is wrong. */
 export function parseInvoiceKey(key: string): InvoiceKey {
   if (typeof key !== 'string' || key.length === 0) reject(String(key ?? ''), 'the key is empty');
+  if (LONE_SURROGATE.test(key)) reject(key, 'the key is not valid Unicode (an unpaired UTF-16 surrogate)');
   if (Buffer.byteLength(key, 'utf8') > MAX_KEY_BYTES) reject(key, `the key is longer than ${MAX_KEY_BYTES} bytes`);
   const parts = key.split('/');
 
@@ -138,15 +141,6 @@ export function parseRetailInvoiceKey(key: string): RetailInvoiceKey {
 }
 
 /**
- * The rental InvoiceID: `Invoice_` + the last `_`-separated segment of the file stem
- * (`Hyresavi_1297534008` → `Invoice_1297534008`), as the original derives it.
- */
-export function rentalInvoiceId(key: RentalInvoiceKey): string {
-  const segments = key.stem.split('_');
-  return `Invoice_${segments[segments.length - 1] || key.stem}`;
-}
-
-/**
  * Decodes an S3 event key. S3 form-encodes keys in notifications: a space
  * arrives as `+`, `&` as `%26`, non-ASCII as UTF-8 percent escapes.
  */
@@ -160,8 +154,12 @@ export function decodeS3EventKey(raw: string): string {
   }
 }
 
-/** Encodes a key the way S3 writes it into an event notification (inverse of `decodeS3EventKey`). */
+/**
+ * Encodes a key the way S3 writes it into an event notification (inverse of `decodeS3EventKey`).
+ * A key with an unpaired surrogate has no UTF-8 form: `InvalidKeyError`, not a URIError.
+ */
 export function encodeS3EventKey(key: string): string {
+  if (LONE_SURROGATE.test(key)) reject(key, 'the key is not valid Unicode (an unpaired UTF-16 surrogate)');
   return key
     .split('/')
     .map((segment) => encodeURIComponent(segment).replace(/%20/g, '+'))

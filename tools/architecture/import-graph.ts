@@ -67,8 +67,6 @@ export const ALLOWED_IMPORTS: Readonly<Record<string, readonly string[]>> = {
   app: ['stacks', 'contract', 'tools'],
   'main.ts': ['app'],
   tools: ['app', 'stacks', 'handlers', 'handlers/shared', 'contract'],
-  // scripts/ holds only the parity tool, which i12 removes.
-  scripts: ['app', 'stacks', 'handlers', 'handlers/shared', 'contract', 'tools'],
 };
 
 export interface LayerViolation {

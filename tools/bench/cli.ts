@@ -21,6 +21,7 @@ const BENCHES: Array<[string, () => Promise<Bench>]> = [
   ['handler module init', async () => (await import('./handler-init')).benchHandlerInit],
   ['handler first invocation', async () => (await import('./first-invocation')).benchFirstInvocation],
   ['parse_invoice PDFs/s', async () => (await import('./parse-invoice')).benchParseInvoice],
+  ['parse_invoice peak RSS', async () => (await import('./parse-invoice-memory')).benchParseInvoiceMemory],
   ['parse_retail_invoice receipts/s', async () => (await import('./parse-retail-invoice')).benchParseRetailInvoice],
   ['local pipeline events/s', async () => (await import('./local-pipeline')).benchLocalPipeline],
   ['test suite wall time', async () => (await import('./jest-suite')).benchJest],

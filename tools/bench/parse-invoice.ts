@@ -1,6 +1,9 @@
 import { preview } from '../../handlers/parse-invoice/core/preview';
 import { BASE_FIXTURE, hyresaviPdf } from '../fixtures/hyresavi-pdf';
+import { installPatchedPdfjsWorker } from '../pdfjs/install-patched-worker';
 import { throughput, type BenchFigure } from './measure';
+
+installPatchedPdfjsWorker();
 
 /** PDFs per second through the parse_invoice core (PDF text + Hyresavi parser + record), one process, one page. */
 export async function benchParseInvoice(): Promise<BenchFigure> {

@@ -1,6 +1,7 @@
 import type { BuildOptions } from 'esbuild';
 import * as path from 'node:path';
 import { BUNDLE_FILE } from './paths';
+import { pdfjsWorkerPatchPlugin } from './pdfjs-worker-plugin';
 
 /**
  * Native or optional packages that some dependencies `require` inside try/catch
@@ -36,6 +37,8 @@ export function esbuildOptionsFor(entry: string, functionName: string, rootDir: 
     // and wrap each module for lazy init. Cold-start module init falls by about a third
     // (issue 16). `require()` calls still take a package's CommonJS export (pdf-parse).
     mainFields: ['module', 'main'],
+    // pdf.js's worker is patched as it is inlined (handlers/parse-invoice/core/pdfjs-worker-patch.ts).
+    plugins: [pdfjsWorkerPatchPlugin()],
     // A separate .map file plus the `//# sourceMappingURL` comment that Node's
     // --enable-source-maps follows (esbuild's 'external' mode leaves the comment out).
     sourcemap: 'linked',

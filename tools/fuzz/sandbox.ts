@@ -1,12 +1,13 @@
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
-import type { CaseReply, CaseRequest } from './worker';
+import type { CaseReply, CaseRequest } from './serve-cases';
 
 export type SandboxResult = CaseReply | { readonly id: number; readonly killed: true; readonly ms: number };
 
+export const DEFAULT_WORKER_ENTRY = join(__dirname, 'worker.ts');
+
 /** Starts the TypeScript worker through tsx's CommonJS hook (worker threads do not inherit the parent's loader). */
-function spawnWorker(): Worker {
-  const entry = join(__dirname, 'worker.ts');
+function spawnWorker(entry: string): Worker {
   return new Worker(`require('tsx/cjs'); require(${JSON.stringify(entry)});`, { eval: true });
 }
 
@@ -15,16 +16,19 @@ function spawnWorker(): Worker {
  * after `killAfterMs` gets the worker terminated and replaced by a warmed-up one.
  */
 export class Sandbox {
-  private worker: Worker = spawnWorker();
+  private worker: Worker;
 
   private constructor(
     private readonly killAfterMs: number,
     /** A harmless case run first, so module loading (pdf.js takes seconds) is never timed as a case. */
     private readonly warmUp: CaseRequest,
-  ) {}
+    private readonly entry: string,
+  ) {
+    this.worker = spawnWorker(entry);
+  }
 
-  static async start(killAfterMs: number, warmUp: CaseRequest): Promise<Sandbox> {
-    const sandbox = new Sandbox(killAfterMs, warmUp);
+  static async start(killAfterMs: number, warmUp: CaseRequest, entry: string = DEFAULT_WORKER_ENTRY): Promise<Sandbox> {
+    const sandbox = new Sandbox(killAfterMs, warmUp, entry);
     await sandbox.send(warmUp, Number.POSITIVE_INFINITY);
     return sandbox;
   }
@@ -39,7 +43,7 @@ export class Sandbox {
 
   private async replace(): Promise<void> {
     void this.worker.terminate();
-    this.worker = spawnWorker();
+    this.worker = spawnWorker(this.entry);
     await this.send(this.warmUp, Number.POSITIVE_INFINITY);
   }
 

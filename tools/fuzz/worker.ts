@@ -3,20 +3,9 @@
  * returns (a synchronous infinite loop cannot be interrupted any other way).
  */
 import { parentPort } from 'node:worker_threads';
-import { performance } from 'node:perf_hooks';
+import { installPatchedPdfjsWorker } from '../pdfjs/install-patched-worker';
+import { serveCases } from './serve-cases';
 import { runHtmlCase, runKeyCase, runPdfCase, type CaseOutcome, type TargetName } from './targets';
-
-export interface CaseRequest {
-  readonly id: number;
-  readonly target: TargetName;
-  readonly input: Uint8Array | string;
-}
-
-export interface CaseReply {
-  readonly id: number;
-  readonly outcome: CaseOutcome;
-  readonly ms: number;
-}
 
 function run(target: TargetName, input: Uint8Array | string): Promise<CaseOutcome> {
   if (target === 'keys') return runKeyCase(String(input));
@@ -24,12 +13,7 @@ function run(target: TargetName, input: Uint8Array | string): Promise<CaseOutcom
   return target === 'pdf' ? runPdfCase(bytes) : runHtmlCase(bytes);
 }
 
-const port = parentPort;
-if (port) {
-  port.on('message', async (request: CaseRequest) => {
-    const start = performance.now();
-    const outcome = await run(request.target, request.input);
-    const reply: CaseReply = { id: request.id, outcome, ms: performance.now() - start };
-    port.postMessage(reply);
-  });
+if (parentPort) {
+  installPatchedPdfjsWorker();
+  serveCases(parentPort, run);
 }

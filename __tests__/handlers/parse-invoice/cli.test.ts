@@ -34,12 +34,12 @@ describe('npm run parse -- <file.pdf>', () => {
     expect(JSON.parse(stdout)).toEqual(baseFixtureRecord({ userId: 'local' }));
   }, 30000);
 
-  it('takes user and invoice id from --key', async () => {
+  it('takes user and file name from --key, and the invoice id from the OCR number', async () => {
     const file = join(dir, 'whatever.pdf');
-    writeFileSync(file, await hyresaviPdf(BASE_FIXTURE));
+    writeFileSync(file, await hyresaviPdf({ ...BASE_FIXTURE, ocr: '4200000042' }));
     const { code, stdout } = await parseCli(file, '--key', 'invoices/user_7/rental/Hyresavi_42.pdf');
     expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toMatchObject({ UserID: 'user_7', InvoiceID: 'Invoice_42', Filename: 'Hyresavi_42' });
+    expect(JSON.parse(stdout)).toMatchObject({ UserID: 'user_7', InvoiceID: 'Invoice_4200000042', OCR: '4200000042', Filename: 'Hyresavi_42' });
   }, 30000);
 
   it('prints one error line and exits 1 on an unparseable file', async () => {

@@ -71,7 +71,7 @@ describe('parse_invoice handler against s3rver and DynamoDB Local', () => {
     expect(body(changed).data.outcome).toBe('updated');
     const items = await itemsOf('user_dup');
     expect(items).toHaveLength(1);
-    expect(items[0]).toMatchObject({ InvoiceID: 'Invoice_555', Hyra: 9000, Kallvatten: 0, 'Total Amount': 9000 });
+    expect(items[0]).toMatchObject({ InvoiceID: 'Invoice_1297534008', Filename: 'Hyresavi_555', Hyra: 9000, Kallvatten: 0, 'Total Amount': 9000 });
     expect(items[0]).not.toHaveProperty('Moms');
   });
 
@@ -105,7 +105,8 @@ describe('parse_invoice handler against s3rver and DynamoDB Local', () => {
     const good2 = 'rental-invoices/user_multi/Hyresavi_11.pdf';
     const notPdf = 'invoices/user_multi/rental/Hyresavi_12.pdf';
     const badKey = 'invoices/user_multi/unknown/Hyresavi_13.pdf';
-    await Promise.all([upload(good1, pdf), upload(good2, pdf), upload(notPdf, '%PDF-1.4 broken'), upload(badKey, pdf)]);
+    const [pdf10, pdf11] = await Promise.all([hyresaviPdf({ ...BASE_FIXTURE, ocr: '1000000010' }), hyresaviPdf({ ...BASE_FIXTURE, ocr: '1000000011' })]);
+    await Promise.all([upload(good1, pdf10), upload(good2, pdf11), upload(notPdf, '%PDF-1.4 broken'), upload(badKey, pdf)]);
 
     const response = await handler()(event(good1, notPdf, badKey, good2));
 
@@ -119,7 +120,17 @@ describe('parse_invoice handler against s3rver and DynamoDB Local', () => {
     ]);
     expect(records[1].error.code).toBe('INVOICE_PARSE_ERROR');
     expect(records[2].error.code).toBe('INVALID_REQUEST');
-    expect((await itemsOf('user_multi')).map((i) => i.InvoiceID).sort()).toEqual(['Invoice_10', 'Invoice_11']);
+    expect((await itemsOf('user_multi')).map((i) => i.InvoiceID).sort()).toEqual(['Invoice_1000000010', 'Invoice_1000000011']);
+  });
+
+  it('answers a total DynamoDB cannot store (99 999 999 999 999 999) with a permanent VALIDATION_ERROR, not a retry', async () => {
+    const key = 'invoices/user_huge/rental/Hyresavi_9.pdf';
+    const huge = '99 999 999 999 999 999';
+    await upload(key, await hyresaviPdf({ ...BASE_FIXTURE, rows: [{ label: 'Hyra', amount: huge }], total: huge, moms: undefined }));
+    const response = await handler()(event(key));
+    expect(response.statusCode).toBe(422);
+    expect(body(response).error).toEqual({ code: 'VALIDATION_ERROR', message: expect.stringMatching(/MAX_SAFE_INTEGER/) });
+    expect(await itemsOf('user_huge')).toEqual([]);
   });
 
   it('rejects a retail key with INVALID_REQUEST', async () => {

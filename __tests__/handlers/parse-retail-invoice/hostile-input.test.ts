@@ -1,7 +1,7 @@
-import { InvoiceParseError, ObjectTooLargeError } from '../../../handlers/shared/errors';
+import { EmptyDocumentError, InvoiceParseError, ObjectTooLargeError } from '../../../handlers/shared/errors';
 import { extractReceipt } from '../../../handlers/parse-retail-invoice/core/extract-receipt';
 import { MAX_DEPTH } from '../../../handlers/parse-retail-invoice/core/text-lines';
-import { flattenDeepNesting } from '../../../handlers/parse-retail-invoice/core/nesting-guard';
+import { MAX_OPEN_ELEMENTS, flattenDeepNesting } from '../../../handlers/parse-retail-invoice/core/nesting-guard';
 
 const context = { subType: 'miscellaneous' as const, vendorSlug: 'acme', fallbackDate: '2025-03-14' };
 
@@ -12,10 +12,32 @@ describe('extractReceipt on hostile and malformed input', () => {
     expect(() => extractReceipt(html, context)).toThrow(ObjectTooLargeError);
   });
 
-  it('reads through 1.5 MB of nested divs without blowing the stack, skipping what is too deep', () => {
-    const html = '<p>Totalt 10 kr</p>' + '<div>'.repeat(300_000) + 'Totalt 99 kr';
+  it('reads through 1.5 MB of nested divs without blowing the stack, and keeps the text at the bottom', () => {
+    const html = '<p>Ordernummer A-1</p>' + '<div>'.repeat(300_000) + 'Totalt 99 kr';
     const { base } = extractReceipt(html, context);
-    expect(base.total_amount).toBe(10);
+    expect(base.total_amount).toBe(99);
+  });
+
+  // Issue 13: a receipt nested 100,000 tags deep with a total was answered 200 rejected_zero_amount.
+  it.each([
+    ['div', 100_000, '<div>', '</div>'],
+    ['span', 100_000, '<span>', '</span>'],
+    ['unclosed div', 100_000, '<div>', ''],
+    ['b and i', 50_000, '<b><i>', '</i></b>'],
+    ['table', 50_000, '<table><tr><td>', '</td></tr></table>'],
+  ])('extracts the total of a receipt nested %s × %i deep', (_what, depth, open, close) => {
+    const html = `<html><body>${open.repeat(depth)}<p>Ordernummer A-77</p><p>Totalt 212,00 kr</p>${close.repeat(depth)}</body></html>`;
+    expect(extractReceipt(html, context).base).toMatchObject({ total_amount: 212, order_id: 'A-77' });
+  });
+
+  it('flattens below the depth the text reader walks to, so nothing kept is skipped later', () => {
+    expect(MAX_OPEN_ELEMENTS).toBeLessThan(MAX_DEPTH / 1.5);
+  });
+
+  it('refuses a receipt with more elements than the reader visits and no total within them (InvoiceParseError, not "no total")', () => {
+    const html = `<html><body>${'<i>x</i>'.repeat(120_000)}<p>Totalt 212,00 kr</p></body></html>`;
+    expect(() => extractReceipt(html, context)).toThrow(InvoiceParseError);
+    expect(() => extractReceipt(html, context)).toThrow(/cannot be read completely/);
   });
 
   it('survives 10,000 nested tables', () => {
@@ -49,8 +71,15 @@ describe('extractReceipt on hostile and malformed input', () => {
     expect(() => extractReceipt(noise, context)).toThrow(InvoiceParseError);
   });
 
-  it('treats an empty body as a receipt with no total', () => {
-    expect(extractReceipt('', context).base.total_amount).toBeNull();
+  it.each([
+    ['zero bytes', Buffer.alloc(0), /empty \(0 bytes\)/],
+    ['an empty string', '', /empty \(0 bytes\)/],
+    ['whitespace only', ' \n\t\n', /no visible text/],
+    ['markup with no text', '<html><head><title></title></head><body><div> </div></body></html>', /no visible text/],
+    ['only a script', '<script>var total = 212;</script>', /no visible text/],
+  ])('refuses %s with EmptyDocumentError (a typed permanent error, never a 200)', (_what, body, message) => {
+    expect(() => extractReceipt(body, context)).toThrow(EmptyDocumentError);
+    expect(() => extractReceipt(body, context)).toThrow(message);
   });
 
   it('reads plain text that is not HTML', () => {

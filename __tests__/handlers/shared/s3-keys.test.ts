@@ -6,7 +6,6 @@ import {
   parseInvoiceKey,
   parseRentalInvoiceKey,
   parseRetailInvoiceKey,
-  rentalInvoiceId,
 } from '../../../handlers/shared/s3-keys';
 
 describe('parseInvoiceKey', () => {
@@ -89,16 +88,6 @@ describe('kind-specific parsers', () => {
   });
 });
 
-describe('rentalInvoiceId', () => {
-  it.each([
-    ['Hyresavi_1297534008', 'Invoice_1297534008'],
-    ['1297534008', 'Invoice_1297534008'],
-    ['Hyresavi_mars_2025', 'Invoice_2025'],
-  ])('%s → %s (the last _ segment of the stem)', (stem, id) => {
-    expect(rentalInvoiceId(parseRentalInvoiceKey(`invoices/u1/rental/${stem}.pdf`))).toBe(id);
-  });
-});
-
 describe('S3 event key encoding', () => {
   it('decodes form encoding: + is a space, %26 is &', () => {
     expect(decodeS3EventKey('invoices/u1/rental/Hyresavi+mars+%26+april.pdf')).toBe('invoices/u1/rental/Hyresavi mars & april.pdf');
@@ -108,6 +97,20 @@ describe('S3 event key encoding', () => {
 
   it('rejects malformed percent-encoding with InvalidKeyError', () => {
     expect(() => decodeS3EventKey('invoices/u1/rental/%E0%A4%A.pdf')).toThrow(InvalidKeyError);
+  });
+
+  it.each([
+    ['a lone high surrogate', 'invoices/u1/rental/Hyresavi_\ud800.pdf'],
+    ['a lone low surrogate', 'invoices/u1/rental/\udc00_1.pdf'],
+    ['a reversed pair', 'invoices/u1/rental/\udc00\ud800.pdf'],
+  ])('refuses a key with %s with InvalidKeyError, in encoding and in parsing (never a URIError)', (_what, key) => {
+    expect(() => encodeS3EventKey(key)).toThrow(InvalidKeyError);
+    expect(() => encodeS3EventKey(key)).toThrow(/unpaired UTF-16 surrogate/);
+    expect(() => parseInvoiceKey(key)).toThrow(InvalidKeyError);
+  });
+
+  it('keeps a valid surrogate pair (an emoji) encodable', () => {
+    expect(decodeS3EventKey(encodeS3EventKey('invoices/u1/rental/hyra_\u{1f3e0}.pdf'))).toBe('invoices/u1/rental/hyra_\u{1f3e0}.pdf');
   });
 
   it('encodes as S3 does and round-trips', () => {

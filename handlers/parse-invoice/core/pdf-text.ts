@@ -1,6 +1,7 @@
 import { InvoiceParseError } from '../../shared/errors';
 import type { TextItem } from './text-item';
 import { uprightItems, type UprightPage, type ViewportRun } from './orientation';
+import { checkPdfBudget, DEFAULT_PDF_BUDGET, type PdfBudget } from './pdf-budget';
 import { loadPdfParse } from './pdf-runtime';
 
 export interface PdfTextOptions {
@@ -8,6 +9,8 @@ export interface PdfTextOptions {
   readonly timeoutMs?: number;
   /** Pages read from the start of the document; a Hyresavi is one page. @default 5 */
   readonly maxPages?: number;
+  /** Decoded bytes, operators, objects and nesting allowed before pdf.js sees the file. @default DEFAULT_PDF_BUDGET */
+  readonly budget?: PdfBudget;
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
@@ -100,12 +103,14 @@ async function readItems(doc: PdfDocument, maxPages: number): Promise<TextItem[]
 /**
  * The positioned text of a PDF: every text item with its x/y (top-down, page after
  * page), width and font size. Throws `InvoiceParseError` for empty, non-PDF,
- * corrupt, encrypted or text-less (scanned) documents, and when reading takes
+ * corrupt, encrypted or text-less (scanned) documents, for one over its budget
+ * (`pdf-budget.ts`: a decompression or operator bomb), and when reading takes
  * longer than `timeoutMs`.
  */
 export async function extractPdfText(body: Uint8Array, options: PdfTextOptions = {}): Promise<TextItem[]> {
   if (body.byteLength === 0) throw fail('the file is empty');
   if (!hasPdfHeader(body)) throw fail('not a PDF (no %PDF- header)');
+  await checkPdfBudget(body, options.budget ?? DEFAULT_PDF_BUDGET);
   const { PDFParse } = loadPdfParse();
   // pdf.js may transfer (detach) the buffer it is given, so it gets a copy.
   const parser = new PDFParse({ data: new Uint8Array(body), verbosity: 0, isEvalSupported: false, useSystemFonts: false, stopAtErrors: false });

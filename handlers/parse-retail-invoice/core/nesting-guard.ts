@@ -3,8 +3,13 @@
  * open-element stack with `unshift`, so each open tag costs O(depth): 300,000
  * unclosed `<div>`s take minutes. Tags that would open deeper than `maxDepth`
  * (and their matching close tags) are dropped; their text stays. One linear scan.
+ *
+ * The limit must stay well below the depth the text reader walks to
+ * (`MAX_DEPTH` in text-lines.ts, 200), with room for the elements this scan does not
+ * count (p, li, ...): text kept here at depth 1,000 was skipped there, so a receipt
+ * nested 100,000 deep lost its total and was answered `rejected_zero_amount`.
  */
-export const MAX_OPEN_ELEMENTS = 1000;
+export const MAX_OPEN_ELEMENTS = 120;
 
 const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^<>]*?(\/?)>/g;
 // Void elements never nest; these are usually left unclosed and closed implicitly by the parser.
