@@ -166,7 +166,7 @@ function readPlainText(text: string): TextDocument {
   return { lines, title: '', imageAlts: [], siteNames: [], lang: null };
 }
 
-const HTML_TAG = /<(?:!doctype|!--|\/?(?:html|head|body|div|table|tbody|tr|td|th|p|br|span|a|img|meta|title|style|font|center|b|strong|h[1-6]|ul|ol|li|pre)\b)/i;
+const HTML_TAG = /<(?:!doctype|!--|\/?(?:html|head|body|div|table|tbody|tr|td|th|p|br|span|a|img|meta|title|style|font|center|b|strong|h[1-6]|ul|ol|li|pre|script|noscript|template|svg|iframe|object|select|section|article|header|footer|main|nav|form|thead|tfoot|caption|blockquote|small|sup|sub|hr|link|base)\b)/i;
 
 type Frame = { node: DomNode; depth: number; exit?: false } | { exit: true; action: () => void };
 
