@@ -33,3 +33,30 @@ export function alarmOnFailedEvents(scope: Construct, id: string, queue: SqsQueu
   alarm.overrideLogicalId(address);
   return alarm;
 }
+
+/**
+ * For a function with retries but no failure destination (parse_invoice on the shared
+ * role, unless `hardened`): an alarm as soon as Lambda drops an event after its last
+ * retry (`AsyncEventsDropped`). The document itself stays in the versioned bucket, so
+ * it can be replayed by hand; the alarm makes sure nobody has to discover the gap.
+ */
+export function alarmOnDroppedEvents(scope: Construct, id: string, functionName: string, address: string, options: FailureAlarmOptions = {}): CloudwatchMetricAlarm {
+  const actions = options.topicArn ? [options.topicArn] : [];
+  const alarm = new CloudwatchMetricAlarm(scope, id, {
+    alarmName: `${functionName}-dropped-events`,
+    alarmDescription: 'An invoice upload event failed after every retry and was dropped (this function has no failure destination); replay the object from the bucket.',
+    namespace: 'AWS/Lambda',
+    metricName: 'AsyncEventsDropped',
+    dimensions: { FunctionName: functionName },
+    statistic: 'Sum',
+    period: 300,
+    evaluationPeriods: 1,
+    threshold: 0,
+    comparisonOperator: 'GreaterThanThreshold',
+    treatMissingData: 'notBreaching',
+    alarmActions: actions,
+    okActions: actions,
+  });
+  alarm.overrideLogicalId(address);
+  return alarm;
+}

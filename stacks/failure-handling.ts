@@ -29,6 +29,8 @@ const RETENTION_SECONDS = 14 * 24 * 3600;
  */
 export class FailureHandling extends Construct {
   readonly queue: SqsQueue;
+  /** Functions retried but without a failure destination: their dropped events need an alarm of their own. */
+  readonly withoutDestination: ReadonlyArray<{ readonly name: string; readonly functionName: string }>;
 
   constructor(scope: Construct, id: string, props: FailureHandlingProps) {
     super(scope, id);
@@ -38,6 +40,7 @@ export class FailureHandling extends Construct {
       messageRetentionSeconds: RETENTION_SECONDS,
     });
     this.queue.overrideLogicalId('parse_failures');
+    this.withoutDestination = props.functions.filter((fn) => fn.roleName === undefined).map(({ name, functionName }) => ({ name, functionName }));
 
     for (const fn of props.functions) {
       const sendFailures = fn.roleName === undefined ? undefined : this.grantSend(fn.name, fn.roleName);

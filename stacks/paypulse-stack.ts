@@ -8,7 +8,7 @@ import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
 import type { BundleSource } from './bundles';
 import type { BackendConfig, PayPulseConfig } from './config';
 import { ExecutionRoles } from './execution-roles';
-import { alarmOnFailedEvents } from './failure-alarm';
+import { alarmOnDroppedEvents, alarmOnFailedEvents } from './failure-alarm';
 import { FailureHandling } from './failure-handling';
 import { FUNCTION_CATALOG, S3_TRIGGERED, SECRET_NAMES, type EnvironmentContext, type FunctionSpec, type SecretName } from './function-catalog';
 import { Functions } from './functions';
@@ -125,6 +125,9 @@ export class PayPulseStack extends TerraformStack {
     this.failureAlarm = alarmOnFailedEvents(this, 'failure-alarm', this.failureHandling.queue, 'parse_failures', {
       topicArn: config.failureAlarmTopicArn,
     });
+    for (const fn of this.failureHandling.withoutDestination) {
+      alarmOnDroppedEvents(this, `${fn.name}-dropped-events`, fn.functionName, `${fn.name}_dropped_events`, { topicArn: config.failureAlarmTopicArn });
+    }
 
     this.invoiceStorage.routeUploads(
       S3_TRIGGERED.map((spec) => ({

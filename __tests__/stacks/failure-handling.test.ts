@@ -42,6 +42,28 @@ describe('failure handling of the S3-triggered parsers', () => {
     expect(grantedRoles).not.toContain('Wallenstam-Lambda-Role');
   });
 
+  it('alarms when Lambda drops an event of a function without a failure destination (parse_invoice by default)', () => {
+    expect(resource(tf, 'aws_cloudwatch_metric_alarm.parse_invoice_dropped_events')).toMatchObject({
+      alarm_name: '${aws_lambda_function.parse_invoice.function_name}-dropped-events',
+      namespace: 'AWS/Lambda',
+      metric_name: 'AsyncEventsDropped',
+      dimensions: { FunctionName: '${aws_lambda_function.parse_invoice.function_name}' },
+      statistic: 'Sum',
+      threshold: 0,
+      comparison_operator: 'GreaterThanThreshold',
+      treat_missing_data: 'notBreaching',
+    });
+    // parse_retail_invoice's failures reach the queue, whose own alarm covers them.
+    expect(tf.resource.aws_cloudwatch_metric_alarm?.parse_retail_invoice_dropped_events).toBeUndefined();
+    const withTopic = synthPayPulse({ failureAlarmTopicArn: 'arn:aws:sns:eu-west-1:123456789012:ops' }).tf;
+    expect(resource(withTopic, 'aws_cloudwatch_metric_alarm.parse_invoice_dropped_events')).toMatchObject({
+      alarm_actions: ['arn:aws:sns:eu-west-1:123456789012:ops'],
+      ok_actions: ['arn:aws:sns:eu-west-1:123456789012:ops'],
+    });
+    // With hardened, parse_invoice has the queue and needs no alarm of its own.
+    expect(synthPayPulse({ hardened: true }).tf.resource.aws_cloudwatch_metric_alarm?.parse_invoice_dropped_events).toBeUndefined();
+  });
+
   it('with hardened: parse_invoice gets a dedicated role, and only that role may send its failures to the queue', () => {
     const hardened = synthPayPulse({ hardened: true }).tf;
     expect(resource(hardened, 'aws_lambda_function.parse_invoice').role).toBe('${aws_iam_role.parse_invoice_execution.arn}');

@@ -28,6 +28,7 @@ const NEW_ADDRESSES = [
   'aws_lambda_function_event_invoke_config.parse_retail_invoice',
   'aws_iam_role_policy.parse_retail_invoice_failure_destination',
   'aws_cloudwatch_metric_alarm.parse_failures',
+  'aws_cloudwatch_metric_alarm.parse_invoice_dropped_events',
   'aws_s3_bucket_policy.rental_invoices',
   'aws_s3_bucket_lifecycle_configuration.lambda_bucket',
   'aws_ecr_repository.invoice_parser',

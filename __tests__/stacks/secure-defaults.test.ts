@@ -105,13 +105,13 @@ describe('hardened: its changes to existing resources are exactly the declared o
     );
   });
 
-  it('otherwise only adds resources: parse_invoice’s role, its policy and its failure-destination grant', () => {
+  it('otherwise only adds parse_invoice’s role, its policy and its failure-destination grant, and drops the dropped-events alarm the queue replaces', () => {
     const added = addresses(hardened).filter((address) => !addresses(plain).includes(address));
     expect(added).toEqual([
       'aws_iam_role.parse_invoice_execution',
       'aws_iam_role_policy.parse_invoice_execution',
       'aws_iam_role_policy.parse_invoice_failure_destination',
     ]);
-    expect(addresses(plain).filter((address) => !addresses(hardened).includes(address))).toEqual([]);
+    expect(addresses(plain).filter((address) => !addresses(hardened).includes(address))).toEqual(['aws_cloudwatch_metric_alarm.parse_invoice_dropped_events']);
   });
 });

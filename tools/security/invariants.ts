@@ -27,6 +27,7 @@ export type RuleId =
   | 'bucket-tls-only'
   | 'artifact-noncurrent-expiry'
   | 'queue-alarm'
+  | 'dropped-events-alarm'
   | 'shared-role-not-widened';
 
 export interface InvariantOptions {
@@ -219,6 +220,18 @@ function checkQueueAlarms(tf: StackJson, out: Violation[]): void {
   }
 }
 
+/** An asynchronously invoked function with no failure destination drops events after its retries: that must alarm. */
+function checkDroppedEventAlarms(tf: StackJson, out: Violation[]): void {
+  const alarms = resourcesOfType(tf, 'aws_cloudwatch_metric_alarm').map(([, block]) => block);
+  for (const [address, block] of resourcesOfType(tf, 'aws_lambda_function_event_invoke_config')) {
+    if (block.destination_config !== undefined) continue;
+    const watched = alarms.some(
+      (a) => a.namespace === 'AWS/Lambda' && a.metric_name === 'AsyncEventsDropped' && (a.dimensions as Block | undefined)?.FunctionName === block.function_name,
+    );
+    if (!watched) out.push({ address, rule: 'dropped-events-alarm', detail: 'no failure destination and no alarm on AsyncEventsDropped: a failed event would vanish unseen' });
+  }
+}
+
 /**
  * A role several functions run on (the shared Wallenstam role) is not this stack's to
  * widen: a grant meant for one function would reach all of them.
@@ -248,6 +261,7 @@ export function checkInvariants(tf: StackJson, options: InvariantOptions): Viola
   checkTlsOnly(tf, options, out);
   checkArtifactLifecycle(tf, out);
   checkQueueAlarms(tf, out);
+  checkDroppedEventAlarms(tf, out);
   checkSharedRoles(tf, out);
   return out;
 }

@@ -160,6 +160,14 @@ describe('each invariant catches its violation and names the address and the rul
     expect(check(tf).map((v) => v.rule)).toEqual(['queue-alarm']);
   });
 
+  it('a function that drops its failed events without an alarm (the default stack, where parse_invoice has no failure destination)', () => {
+    const tf = JSON.parse(synthPayPulse({}).json) as ReturnType<typeof base>;
+    const defaults = (t: unknown) => checkInvariants(t as StackJson, { hardened: false, immutableTags: false });
+    expect(defaults(tf)).toEqual([]);
+    delete tf.resource.aws_cloudwatch_metric_alarm.parse_invoice_dropped_events;
+    expect(defaults(tf)).toEqual([{ address: 'aws_lambda_function_event_invoke_config.parse_invoice', rule: 'dropped-events-alarm', detail: expect.any(String) }]);
+  });
+
   it('a grant on the role several functions share (sqs:SendMessage to the shared Wallenstam role, as before)', () => {
     const tf = JSON.parse(synthPayPulse({}).json) as ReturnType<typeof base>;
     tf.resource.aws_iam_role_policy.parse_invoice_failure_destination = {
