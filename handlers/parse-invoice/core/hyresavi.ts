@@ -8,6 +8,7 @@
  * amounts are paired by position, never by text order.
  */
 import { parseAmount } from '../../shared/amounts';
+import { calendarDate } from '../../shared/calendar-date';
 import { InvoiceParseError } from '../../shared/errors';
 import { groupLines, normalizeSpaces, type Segment, type TextItem, type TextLine } from './layout';
 
@@ -148,10 +149,7 @@ function valueFor<T>(
 function readIsoDate(text: string): string | null {
   const m = ISO_DATE.exec(text);
   if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
-  return `${m[1]}-${m[2]}-${m[3]}`;
+  return calendarDate(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
 function findOcr(lines: readonly TextLine[]): string {
