@@ -2,7 +2,7 @@ import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/li
 import { classifyAwsError } from '../shared/aws-errors';
 import { ConflictError, DependencyError } from '../shared/errors';
 import type { RentalWriteOutcome } from '../shared/write-outcome';
-import type { RentalInvoiceRecord } from './core/hyresavi';
+import type { RentalInvoiceRecord } from './core/rental-record';
 
 /**
  * When each write outcome applies (vocabulary: handlers/shared/write-outcome.ts). The InvoiceID comes from the document's OCR number, so one

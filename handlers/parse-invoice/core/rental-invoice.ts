@@ -1,6 +1,7 @@
 import { rentalInvoiceId } from '../../shared/invoice-ids';
 import { parseRentalInvoiceKey, type RentalInvoiceKey } from '../../shared/s3-keys';
-import { parseHyresavi, toRentalInvoiceRecord, type RentalInvoiceRecord } from './hyresavi';
+import { parseHyresavi } from './hyresavi';
+import { toRentalInvoiceRecord, type RentalInvoiceRecord } from './rental-record';
 import { extractPdfText } from './pdf-text';
 
 /** The RentalInvoices item for a Hyresavi PDF stored under `key`. Pure apart from reading the PDF. */
