@@ -9,43 +9,20 @@
  */
 import { createAwsClients } from '../shared/clients';
 import type { HandlerDeps, S3EventHandler } from '../shared/handler-deps';
-import { createLogger } from '../shared/logger';
-import { processS3Event, type RecordSuccess } from '../shared/s3-batch';
-import type { S3ObjectRef } from '../shared/s3-event';
-import { fetchObject } from '../shared/s3-object';
-import { readConfig, type ParseInvoiceConfig } from './config';
-import { putRentalInvoice, type WriteOutcome } from './store';
-import { rentalInvoiceRecord, rentalKey } from './core/rental-invoice';
-
-export interface ParsedRecord extends RecordSuccess {
-  readonly outcome: WriteOutcome;
-  readonly invoiceId: string;
-  readonly filename: string;
-}
+import { createS3Handler } from '../shared/s3-handler';
+import { readConfig } from './config';
+import { processRecord } from './process-record';
 
 export function createHandler(deps: HandlerDeps): S3EventHandler {
-  const logger = deps.logger ?? createLogger({ service: 'parse_invoice' });
-  const { s3, ddb } = deps.clients;
-  let config: ParseInvoiceConfig | undefined;
-
-  async function processRecord(ref: S3ObjectRef): Promise<ParsedRecord> {
-    const { table, maxObjectBytes } = config!;
-    const key = rentalKey(ref.key);
-    const object = await fetchObject(s3, ref, maxObjectBytes);
-    const record = await rentalInvoiceRecord(object.body, key);
-    const outcome = await putRentalInvoice(ddb, table, record);
-    return { outcome, invoiceId: record.InvoiceID, filename: key.fileName };
-  }
-
-  return async (event) => {
-    // A misconfigured function throws, so the event is retried and kept, not dropped.
-    config ??= readConfig(deps.env);
-    return processS3Event(event, {
-      logger,
+  return createS3Handler(
+    {
+      service: 'parse_invoice',
+      readConfig,
       processRecord,
       successMessage: (results) => `Rental invoice ${results[results.length - 1].invoiceId} parsed successfully!`,
-    });
-  };
+    },
+    deps,
+  );
 }
 
 export const handler = createHandler({ clients: createAwsClients(), env: process.env });

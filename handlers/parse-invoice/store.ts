@@ -1,10 +1,11 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { classifyAwsError } from '../shared/aws-errors';
 import { ConflictError, DependencyError } from '../shared/errors';
-import type { RentalInvoiceRecord } from './core/hyresavi';
+import type { RentalWriteOutcome } from '../shared/write-outcome';
+import type { RentalInvoiceRecord } from './core/rental-record';
 
 /**
- * What a write did. The InvoiceID comes from the document's OCR number, so one
+ * When each write outcome applies (vocabulary: handlers/shared/write-outcome.ts). The InvoiceID comes from the document's OCR number, so one
  * invoice has one item whichever file it arrived in. The object a stored item came
  * from is its `Filename` (the file stem), for the same user.
  * - `inserted`: no item had this InvoiceID.
@@ -13,8 +14,6 @@ import type { RentalInvoiceRecord } from './core/hyresavi';
  * - `duplicate`: another file holding the identical invoice (a `Kopia_` copy): nothing written.
  * A different file with a different invoice under the same OCR is a `ConflictError`.
  */
-export type WriteOutcome = 'inserted' | 'updated' | 'unchanged' | 'duplicate';
-
 const MAX_ATTEMPTS = 3;
 /** Attributes that name where the item came from, not what the invoice says. */
 const PROVENANCE = new Set(['Filename']);
@@ -63,7 +62,7 @@ async function conditionalPut(ddb: DynamoDBDocumentClient, table: string, record
  * whole-item put leaves no stale breakdown lines. When a condition fails, the stored
  * item is read again and the decision made again.
  */
-export async function putRentalInvoice(ddb: DynamoDBDocumentClient, table: string, record: RentalInvoiceRecord): Promise<WriteOutcome> {
+export async function putRentalInvoice(ddb: DynamoDBDocumentClient, table: string, record: RentalInvoiceRecord): Promise<RentalWriteOutcome> {
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const stored = await readItem(ddb, table, record);
     if (!stored) {

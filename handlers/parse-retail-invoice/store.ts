@@ -1,10 +1,11 @@
 import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { classifyAwsError } from '../shared/aws-errors';
 import { ConflictError, DependencyError } from '../shared/errors';
+import type { RetailWriteOutcome } from '../shared/write-outcome';
 import type { RetailRecords } from './core/records';
 
 /**
- * What a write did. The InvoiceID names an order (user + vendor + order id), or the
+ * When each write outcome applies (vocabulary: handlers/shared/write-outcome.ts). The InvoiceID names an order (user + vendor + order id), or the
  * e-mail itself when the receipt has no order id.
  * - `inserted`: no row had this InvoiceID; base + detail rows created.
  * - `updated`: a later e-mail for the same order, or a new version of the same object
@@ -15,8 +16,6 @@ import type { RetailRecords } from './core/records';
  * Another e-mail for the same order and date with a different total or currency is a
  * `ConflictError` (kept for review), never first-wins.
  */
-export type WriteOutcome = 'inserted' | 'updated' | 'duplicate_skipped';
-
 export interface WriteTables {
   readonly retailTable: string;
   readonly ledgerTable?: string;
@@ -57,7 +56,7 @@ function unchangedSince(stored: StoredRow): { expression: string; values: Record
   return { expression: checks.join(' AND '), values };
 }
 
-type Decision = { readonly outcome: WriteOutcome } | { readonly conflict: string };
+type Decision = { readonly outcome: RetailWriteOutcome } | { readonly conflict: string };
 
 /** The rule for a receipt whose InvoiceID already has a row. */
 export function decideAgainst(stored: StoredRow, records: RetailRecords): Decision {
@@ -136,7 +135,7 @@ export async function writeRetailInvoice(
   tables: WriteTables,
   records: RetailRecords,
   ledger?: LedgerMark,
-): Promise<WriteOutcome> {
+): Promise<RetailWriteOutcome> {
   const { UserID, InvoiceID } = records.base;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     let existing: StoredRow | undefined;

@@ -3,16 +3,17 @@ import { isPayPulseError, type PayPulseError } from './errors';
 import type { ErrorCode } from './error-codes';
 import type { Logger } from './logger';
 import { readS3Records, toObjectRef, type S3ObjectRef } from './s3-event';
+import type { FailureOutcome } from './write-outcome';
 
 /** What a handler reports for one record it processed successfully. */
 export interface RecordSuccess {
-  /** e.g. `inserted`, `updated`, `unchanged`, `rejected_zero_amount`. */
+  /** A `RecordOutcome` (write-outcome.ts); each handler narrows it to its own. */
   readonly outcome: string;
   readonly invoiceId?: string;
 }
 
 export interface RecordFailure {
-  readonly outcome: 'error';
+  readonly outcome: Extract<FailureOutcome, 'error'>;
   readonly error: { readonly code: ErrorCode; readonly message: string };
 }
 
@@ -90,7 +91,7 @@ export async function processS3Event<T extends RecordSuccess>(event: unknown, op
       const log = error?.transient ? logger.warn : logger.error;
       log(`Record failed: ${message}`, {
         key,
-        outcome: error?.keptForReview ? 'conflict' : 'error',
+        outcome: (error?.keptForReview ? 'conflict' : 'error') satisfies FailureOutcome,
         code,
         transient: error?.transient ?? false,
         keptForReview: error?.keptForReview ?? false,

@@ -1,3 +1,4 @@
+import { isCalendarDate } from './calendar-date';
 import { InvalidKeyError } from './errors';
 import { isRetailSubType, RETAIL_SUB_TYPE_NAMES, type RetailSubType } from '../../contract/sub-types';
 import { INVOICES_PREFIX, LEGACY_RENTAL_PREFIX } from '../../contract/keys';
@@ -63,12 +64,6 @@ function checkSegment(key: string, segment: string, what: string): void {
 function checkUserId(key: string, userId: string): void {
   checkSegment(key, userId, 'user_id');
   if (!USER_ID.test(userId)) reject(key, 'user_id must be 1-128 characters of A-Z, a-z, 0-9, _, - and .');
-}
-
-function isCalendarDate(date: string): boolean {
-  const [y, m, d] = date.split('-').map(Number);
-  const parsed = new Date(Date.UTC(y, m - 1, d));
-  return parsed.getUTCFullYear() === y && parsed.getUTCMonth() === m - 1 && parsed.getUTCDate() === d;
 }
 
 function parseRentalFile(key: string, fileName: string): { fileName: string; stem: string } {

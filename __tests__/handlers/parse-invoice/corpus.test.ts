@@ -1,4 +1,5 @@
-import { parseHyresavi, toRentalInvoiceRecord } from '../../../handlers/parse-invoice/core/hyresavi';
+import { parseHyresavi } from '../../../handlers/parse-invoice/core/hyresavi';
+import { toRentalInvoiceRecord } from '../../../handlers/parse-invoice/core/rental-record';
 import { extractPdfText } from '../../../handlers/parse-invoice/core/pdf-text';
 import { loadCorpus, scoreFields, type FieldScore } from '../../support/hyresavi-corpus';
 import { installPdfjsWorker } from '../../support/pdfjs-worker';

@@ -1,4 +1,5 @@
-import { parseHyresavi, parseHyresaviLines, toRentalInvoiceRecord, type RentalInvoiceRecord } from '../../../handlers/parse-invoice/core/hyresavi';
+import { parseHyresavi, parseHyresaviLines } from '../../../handlers/parse-invoice/core/hyresavi';
+import { toRentalInvoiceRecord, type RentalInvoiceRecord } from '../../../handlers/parse-invoice/core/rental-record';
 import { groupLines, type TextItem } from '../../../handlers/parse-invoice/core/layout';
 import { extractPdfText } from '../../../handlers/parse-invoice/core/pdf-text';
 import { InvoiceParseError } from '../../../handlers/shared/errors';

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { INVOICES_PREFIX } from '../../../contract/keys';
-import type { RentalInvoiceRecord } from './hyresavi';
+import type { RentalInvoiceRecord } from './rental-record';
 import { rentalInvoiceRecord, rentalKey } from './rental-invoice';
 
 /** The user id of records previewed without an S3 key. */

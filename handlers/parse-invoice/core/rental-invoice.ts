@@ -1,15 +1,8 @@
+import { rentalInvoiceId } from '../../shared/invoice-ids';
 import { parseRentalInvoiceKey, type RentalInvoiceKey } from '../../shared/s3-keys';
-import { parseHyresavi, toRentalInvoiceRecord, type RentalInvoiceRecord } from './hyresavi';
+import { parseHyresavi } from './hyresavi';
+import { toRentalInvoiceRecord, type RentalInvoiceRecord } from './rental-record';
 import { extractPdfText } from './pdf-text';
-
-/**
- * The rental InvoiceID: `Invoice_` + the document's own 10-digit OCR number. The id
- * belongs to the invoice, not to the file name, so a copy or a renamed upload cannot
- * claim another invoice's id (the original took the last `_` segment of the file name).
- */
-export function rentalInvoiceId(ocr: string): string {
-  return `Invoice_${ocr}`;
-}
 
 /** The RentalInvoices item for a Hyresavi PDF stored under `key`. Pure apart from reading the PDF. */
 export async function rentalInvoiceRecord(body: Uint8Array, key: RentalInvoiceKey): Promise<RentalInvoiceRecord> {

@@ -1,3 +1,4 @@
+import { calendarDate } from '../../shared/calendar-date';
 import { foldText } from './text-normalize';
 
 /**
@@ -40,10 +41,8 @@ const YEARLESS = new RegExp(`(?<![a-z])(${alternation(WEEKDAYS)})\\.?,?\\s+${DAY
 
 function toIso(y: number, m: number, d: number): string | null {
   if (y < 100) y += 2000;
-  if (y < 1990 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31) return null;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
-  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  if (y < 1990 || y > 2100) return null;
+  return calendarDate(y, m, d);
 }
 
 export interface DateMatch {

@@ -1,6 +1,7 @@
 import type { RetailInvoiceKey } from '../../shared/s3-keys';
 import type { ExtractedReceipt } from './types';
-import { retailInvoiceId } from './invoice-id';
+import { retailInvoiceId } from '../../shared/invoice-ids';
+import { normalizeVendor } from './text-normalize';
 
 export type DiscoverySource = 'sweep' | 'vendor_config';
 
@@ -51,7 +52,7 @@ export function buildRecords({ key, objectKey, extracted, discoverySource, detai
   const { base: fields, extras } = extracted;
   if (fields.total_amount === null || fields.total_amount <= 0) throw new Error('buildRecords needs a receipt with a positive total');
   const invoiceDate = fields.invoice_date ?? key.date;
-  const invoiceId = retailInvoiceId({ userId: key.userId, vendorName: fields.vendor_name, orderId: fields.order_id, objectKey });
+  const invoiceId = retailInvoiceId({ userId: key.userId, vendorKey: normalizeVendor(fields.vendor_name), orderId: fields.order_id, objectKey });
   const base: RetailBaseRow = {
     UserID: key.userId,
     InvoiceID: invoiceId,
