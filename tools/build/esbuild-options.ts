@@ -2,6 +2,7 @@ import type { BuildOptions } from 'esbuild';
 import * as path from 'node:path';
 import { BUNDLE_FILE } from './paths';
 import { pdfjsWorkerPatchPlugin } from './pdfjs-worker-plugin';
+import { staticSdkImportsPlugin } from './static-sdk-imports-plugin';
 
 /**
  * Native or optional packages that some dependencies `require` inside try/catch
@@ -38,7 +39,7 @@ export function esbuildOptionsFor(entry: string, functionName: string, rootDir: 
     // (issue 16). `require()` calls still take a package's CommonJS export (pdf-parse).
     mainFields: ['module', 'main'],
     // pdf.js's worker is patched as it is inlined (handlers/parse-invoice/core/pdfjs-worker-patch.ts).
-    plugins: [pdfjsWorkerPatchPlugin()],
+    plugins: [pdfjsWorkerPatchPlugin(), staticSdkImportsPlugin()],
     // A separate .map file plus the `//# sourceMappingURL` comment that Node's
     // --enable-source-maps follows (esbuild's 'external' mode leaves the comment out).
     sourcemap: 'linked',
