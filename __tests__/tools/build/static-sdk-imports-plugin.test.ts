@@ -44,7 +44,7 @@ describe('staticSdkImportsPlugin', () => {
     const wrappers = (code: string) => (code.match(/__esm\(\{/g) ?? []).length;
     const [plain, rewritten] = await Promise.all([build(common), build({ ...common, plugins: [staticSdkImportsPlugin()] })]);
     // Without the plugin the credential chain's dynamic imports wrap hundreds of modules.
-    expect(wrappers(plain.outputFiles[0].text)).toBeGreaterThan(100);
-    expect(wrappers(rewritten.outputFiles[0].text)).toBe(0);
+    expect(wrappers(plain.outputFiles?.[0]?.text ?? '')).toBeGreaterThan(100);
+    expect(wrappers(rewritten.outputFiles?.[0]?.text ?? '')).toBe(0);
   });
 });
