@@ -45,6 +45,7 @@ describe('staticSdkImportsPlugin', () => {
     const [plain, rewritten] = await Promise.all([build(common), build({ ...common, plugins: [staticSdkImportsPlugin()] })]);
     // Without the plugin the credential chain's dynamic imports wrap hundreds of modules.
     expect(wrappers(plain.outputFiles?.[0]?.text ?? '')).toBeGreaterThan(100);
+    expect(rewritten.outputFiles?.[0]?.text).toContain('S3Client');
     expect(wrappers(rewritten.outputFiles?.[0]?.text ?? '')).toBe(0);
   });
 });
