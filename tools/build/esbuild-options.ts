@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { BUNDLE_FILE } from './paths';
 import { pdfjsWorkerPatchPlugin } from './pdfjs-worker-plugin';
 import { staticSdkImportsPlugin } from './static-sdk-imports-plugin';
+import { lambdaCredentialsPlugin } from './lambda-credentials-plugin';
 
 /**
  * Native or optional packages that some dependencies `require` inside try/catch
@@ -38,8 +39,10 @@ export function esbuildOptionsFor(entry: string, functionName: string, rootDir: 
     // and wrap each module for lazy init. Cold-start module init falls by about a third
     // (issue 16). `require()` calls still take a package's CommonJS export (pdf-parse).
     mainFields: ['module', 'main'],
-    // pdf.js's worker is patched as it is inlined (handlers/parse-invoice/core/pdfjs-worker-patch.ts).
-    plugins: [pdfjsWorkerPatchPlugin(), staticSdkImportsPlugin()],
+    // pdf.js's worker is patched as it is inlined (handlers/parse-invoice/core/pdfjs-worker-patch.ts);
+    // the SDK's dynamic imports become static (no lazy module wrappers) and its credential
+    // chain is the environment only, which is where Lambda puts them (cold start, issue 16).
+    plugins: [pdfjsWorkerPatchPlugin(), staticSdkImportsPlugin(), lambdaCredentialsPlugin()],
     // A separate .map file plus the `//# sourceMappingURL` comment that Node's
     // --enable-source-maps follows (esbuild's 'external' mode leaves the comment out).
     sourcemap: 'linked',
