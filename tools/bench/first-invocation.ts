@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { readManifest } from '../build/manifest';
 import { BASE_FIXTURE, hyresaviPdf } from '../fixtures/hyresavi-pdf';
 import { REPO_ROOT } from '../build/paths';
 import { startLocalDynamoDb } from '../local-aws/dynamodb-server';
@@ -11,6 +10,7 @@ import { provisionLocalAws } from '../local-aws/provision';
 import { startLocalS3 } from '../local-aws/s3-server';
 import { buildS3Event } from '../local/s3-notification';
 import { timeCommand } from './child-process';
+import { copyBundlesToTaskDirs } from './lambda-task-dir';
 import { figure, type BenchFigure } from './measure';
 
 const BUCKET = 'rental-invoices-bucket';
@@ -44,11 +44,6 @@ handler(event).then(async (first) => {
 }, (err) => { console.error(err); process.exit(1); });
 `;
 
-/** The production bundles in dist/, by function name. */
-function builtBundles(): Partial<Record<HandlerName, string>> {
-  return Object.fromEntries(Object.entries(readManifest().functions).map(([name, artifact]) => [name, resolve(REPO_ROOT, artifact.bundle)]));
-}
-
 interface ChildTimes {
   readonly requireMs: number;
   readonly firstMs: number;
@@ -61,7 +56,17 @@ interface ChildTimes {
  * cheerio, the SDK's first request) leaves for the first invocation. Reported as
  * the first invocation's time, and its excess over the second (warm) one.
  */
-export async function benchFirstInvocation(bundles: Partial<Record<HandlerName, string>> = builtBundles()): Promise<BenchFigure[]> {
+export async function benchFirstInvocation(): Promise<BenchFigure[]> {
+  const taskDirs = copyBundlesToTaskDirs();
+  try {
+    return await firstInvocations(taskDirs.bundles as Partial<Record<HandlerName, string>>);
+  } finally {
+    taskDirs.remove();
+  }
+}
+
+/** First and second invocation of each bundle (path by function name) in fresh node processes. */
+export async function firstInvocations(bundles: Partial<Record<HandlerName, string>>): Promise<BenchFigure[]> {
   const [s3, dynamo] = await Promise.all([startLocalS3(), startLocalDynamoDb()]);
   const aws = await provisionLocalAws({ s3Endpoint: s3.endpoint, dynamodbEndpoint: dynamo.endpoint, buckets: [BUCKET] });
   try {
