@@ -1,11 +1,13 @@
 import type { Plugin } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 
-const ENTITIES_TABLE_FILE = /[\\/]node_modules[\\/]entities[\\/]lib[\\/]esm[\\/]generated[\\/][\w-]+\.js$/;
+const ENTITIES_TABLE_FILE = /[\\/]node_modules[\\/]entities[\\/]lib[\\/]esm[\\/](?:generated[\\/][\w-]+|decode)\.js$/;
 const DEFAULT_EXPORT = /^export default (new [\s\S]*\));$/m;
+// decode.js builds a decoder over each table at load; unused, it kept the tables alive.
+const DECODER = /^const (\w+Decoder) = getDecoder\(/gm;
 
 /**
- * Lets esbuild drop the HTML entity tables that cheerio's serializer never reads.
+ * Lets esbuild drop the HTML entity tables (and their decoders) that cheerio never reads.
  *
  * dom-serializer imports only the escaping functions of `entities` (v4), but its
  * index also loads the generated decode and encode tables, each built by a call at
@@ -24,5 +26,7 @@ export function pureEntitiesTablesPlugin(): Plugin {
 }
 
 export function markTablePure(source: string): string {
-  return source.replace(DEFAULT_EXPORT, (_all, value: string) => `export default /* @__PURE__ */ (() => ${value})();`);
+  return source
+    .replace(DEFAULT_EXPORT, (_all, value: string) => `export default /* @__PURE__ */ (() => ${value})();`)
+    .replace(DECODER, (_all, name: string) => `const ${name} = /* @__PURE__ */ getDecoder(`);
 }

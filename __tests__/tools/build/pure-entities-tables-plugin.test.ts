@@ -15,6 +15,18 @@ describe('markTablePure', () => {
     expect([...value(out)]).toEqual([...value(source)]);
   });
 
+  it("marks decode.js's decoders over the tables pure, and nothing else there", () => {
+    const source = ['function getDecoder(decodeTree) { return decodeTree; }', 'const htmlDecoder = getDecoder(htmlDecodeTree);', 'const xmlDecoder = getDecoder(xmlDecodeTree);', 'export function decodeHTML(s) { return htmlDecoder(s); }'].join('\n');
+    expect(markTablePure(source)).toBe(
+      [
+        'function getDecoder(decodeTree) { return decodeTree; }',
+        'const htmlDecoder = /* @__PURE__ */ getDecoder(htmlDecodeTree);',
+        'const xmlDecoder = /* @__PURE__ */ getDecoder(xmlDecodeTree);',
+        'export function decodeHTML(s) { return htmlDecoder(s); }',
+      ].join('\n'),
+    );
+  });
+
   it('leaves a file without a default-exported table unchanged', () => {
     expect(markTablePure('export const x = 1;')).toBe('export const x = 1;');
   });
