@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createDeterministicZip } from '../../tools/build/deterministic-zip';
 
 /**
@@ -10,7 +11,6 @@ import { createDeterministicZip } from '../../tools/build/deterministic-zip';
  * `error: CODE: message` line and never a stack trace.
  */
 const ROOT = join(__dirname, '..', '..');
-const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'paypulse-cli-conventions-'));
 const aZip = join(dir, 'fetch_invoices.zip');
 beforeAll(async () => writeFileSync(aZip, await createDeterministicZip([{ name: 'main.py', data: Buffer.from('def lambda_handler(e, c): pass\n') }])));
@@ -40,7 +40,11 @@ function run(argv: readonly string[], env: Record<string, string> = {}, cwd = RO
   });
 }
 
-const tsx = (script: string) => [process.execPath, TSX, join(ROOT, script)];
+// What the `tsx` command runs, minus its wrapper process (which spawns this same node
+// with the tsx loader and relays signals): one node process per command, not two.
+// The loader by URL: some commands run in a scratch cwd, where `tsx` would not resolve.
+const TSX_LOADER = pathToFileURL(require.resolve('tsx')).href;
+const tsx = (script: string) => [process.execPath, '--import', TSX_LOADER, join(ROOT, script)];
 
 interface Command {
   readonly name: string;

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { readManifest } from '../build/manifest';
 import { BASE_FIXTURE, hyresaviPdf } from '../fixtures/hyresavi-pdf';
 import { REPO_ROOT } from '../build/paths';
 import { startLocalDynamoDb } from '../local-aws/dynamodb-server';
@@ -11,6 +10,7 @@ import { provisionLocalAws } from '../local-aws/provision';
 import { startLocalS3 } from '../local-aws/s3-server';
 import { buildS3Event } from '../local/s3-notification';
 import { timeCommand } from './child-process';
+import { copyBundlesToTaskDirs } from './lambda-task-dir';
 import { figure, type BenchFigure } from './measure';
 
 const BUCKET = 'rental-invoices-bucket';
@@ -57,11 +57,21 @@ interface ChildTimes {
  * the first invocation's time, and its excess over the second (warm) one.
  */
 export async function benchFirstInvocation(): Promise<BenchFigure[]> {
+  const taskDirs = copyBundlesToTaskDirs();
+  try {
+    return await firstInvocations(taskDirs.bundles as Partial<Record<HandlerName, string>>);
+  } finally {
+    taskDirs.remove();
+  }
+}
+
+/** First and second invocation of each bundle (path by function name) in fresh node processes. */
+export async function firstInvocations(bundles: Partial<Record<HandlerName, string>>): Promise<BenchFigure[]> {
   const [s3, dynamo] = await Promise.all([startLocalS3(), startLocalDynamoDb()]);
   const aws = await provisionLocalAws({ s3Endpoint: s3.endpoint, dynamodbEndpoint: dynamo.endpoint, buckets: [BUCKET] });
   try {
     const figures: BenchFigure[] = [];
-    for (const [name, artifact] of Object.entries(readManifest().functions) as Array<[HandlerName, { bundle: string }]>) {
+    for (const [name, bundle] of Object.entries(bundles) as Array<[HandlerName, string]>) {
       const upload = UPLOADS[name];
       if (!upload) continue;
       const body = await upload.body();
@@ -76,7 +86,7 @@ export async function benchFirstInvocation(): Promise<BenchFigure[]> {
         AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
         // Lambda runs Node 22, where the SDK has no Node-version warning to print.
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-        BENCH_BUNDLE: resolve(REPO_ROOT, artifact.bundle),
+        BENCH_BUNDLE: bundle,
         BENCH_EVENT: JSON.stringify(buildS3Event({ bucket: BUCKET, key: upload.key, size: body.length }, { region: LOCAL_REGION, configurationId: 'bench' })),
       };
       const runs: ChildTimes[] = [];

@@ -2,6 +2,10 @@ import type { BuildOptions } from 'esbuild';
 import * as path from 'node:path';
 import { BUNDLE_FILE } from './paths';
 import { pdfjsWorkerPatchPlugin } from './pdfjs-worker-plugin';
+import { staticSdkImportsPlugin } from './static-sdk-imports-plugin';
+import { lambdaCredentialsPlugin } from './lambda-credentials-plugin';
+import { pureEntitiesTablesPlugin } from './pure-entities-tables-plugin';
+import { pureSdkSchemasPlugin } from './pure-sdk-schemas-plugin';
 
 /**
  * Native or optional packages that some dependencies `require` inside try/catch
@@ -37,8 +41,11 @@ export function esbuildOptionsFor(entry: string, functionName: string, rootDir: 
     // and wrap each module for lazy init. Cold-start module init falls by about a third
     // (issue 16). `require()` calls still take a package's CommonJS export (pdf-parse).
     mainFields: ['module', 'main'],
-    // pdf.js's worker is patched as it is inlined (handlers/parse-invoice/core/pdfjs-worker-patch.ts).
-    plugins: [pdfjsWorkerPatchPlugin()],
+    // pdf.js's worker is patched as it is inlined (handlers/parse-invoice/core/pdfjs-worker-patch.ts);
+    // for cold start (issue 16) the SDK's unused operation schemas and the unused HTML
+    // entity tables can be tree-shaken, the SDK's dynamic imports become static (no lazy
+    // module wrappers) and its credential chain is the environment only (Lambda's).
+    plugins: [pdfjsWorkerPatchPlugin(), pureSdkSchemasPlugin(), pureEntitiesTablesPlugin(), staticSdkImportsPlugin(), lambdaCredentialsPlugin()],
     // A separate .map file plus the `//# sourceMappingURL` comment that Node's
     // --enable-source-maps follows (esbuild's 'external' mode leaves the comment out).
     sourcemap: 'linked',

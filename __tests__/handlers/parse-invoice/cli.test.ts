@@ -7,11 +7,12 @@ import { BASE_FIXTURE, hyresaviPdf, baseFixtureRecord } from '../../../tools/fix
 
 const run = promisify(execFile);
 const ROOT = join(__dirname, '..', '..', '..');
-const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+// `tsx` minus its wrapper process: node with the tsx loader, as the wrapper runs it.
+const TSX = ['--import', 'tsx'];
 
 async function parseCli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [TSX, join(ROOT, 'tools', 'parse', 'cli.ts'), ...args], { cwd: ROOT });
+    const { stdout, stderr } = await run(process.execPath, [...TSX, join(ROOT, 'tools', 'parse', 'cli.ts'), ...args], { cwd: ROOT });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };

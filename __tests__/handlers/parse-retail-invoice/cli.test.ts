@@ -7,7 +7,8 @@ import { FIXTURE_DIR } from '../../support/retail-fixtures';
 const ROOT = join(__dirname, '..', '..', '..');
 
 function parse(...args: string[]) {
-  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'tools', 'parse', 'cli.ts'), ...args], {
+  // `tsx` minus its wrapper process: node with the tsx loader, as the wrapper runs it.
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'tools', 'parse', 'cli.ts'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
   });
