@@ -1,7 +1,9 @@
 import type { Plugin } from 'esbuild';
 import * as path from 'node:path';
+import { REPO_ROOT } from './paths';
 
-export const LAMBDA_CREDENTIAL_PROVIDER = path.join(__dirname, 'lambda-credential-provider.ts');
+/** From the repository root, not `__dirname`: the synth app runs this code bundled into dist/app/. */
+export const LAMBDA_CREDENTIAL_PROVIDER = path.join(REPO_ROOT, 'tools', 'build', 'lambda-credential-provider.ts');
 
 /**
  * Points the SDK clients' `@aws-sdk/credential-provider-node` import at the
