@@ -6,6 +6,7 @@ import { BASE_FIXTURE, hyresaviPdf } from '../fixtures/hyresavi-pdf';
 import { flateBombPdf, ONE_MEGABYTE_BOMB_DECODED } from '../fixtures/pdf-bombs';
 import { readManifest } from '../build/manifest';
 import { REPO_ROOT } from '../build/paths';
+import { HANDLER_ENV } from '../local-aws/handler-env';
 import { figure, type BenchFigure } from './measure';
 
 const RUNS = 3;
@@ -17,7 +18,7 @@ const { createHandler } = require(process.argv[1]);
 const s3 = { async send() { return { ContentLength: pdf.length, Metadata: {}, Body: (async function* () { yield new Uint8Array(pdf); })() }; } };
 const ddb = { async send() { return {}; } };
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
-const handler = createHandler({ clients: { s3, ddb }, env: { DYNAMODB_TABLE: 'RentalInvoices' }, logger: quiet });
+const handler = createHandler({ clients: { s3, ddb }, env: ${JSON.stringify(HANDLER_ENV.parse_invoice)}, logger: quiet });
 handler({ Records: [{ s3: { bucket: { name: 'b' }, object: { key: 'invoices/u/rental/Hyresavi_1.pdf', size: pdf.length } } }] })
   .then((e) => console.log(JSON.stringify({ status: e.statusCode, maxRssMb: process.resourceUsage().maxRSS / 1024 })));
 `;

@@ -1,13 +1,14 @@
+import { RENTAL_INVOICES_TABLE_ENV, RETAIL_INVOICES_TABLE_ENV, RETAIL_LEDGER_TABLE_ENV } from '../../contract/environment';
 import { DEFAULT_TABLE_NAMES } from './tables';
 
 export type HandlerName = 'parse_invoice' | 'parse_retail_invoice';
 
 /** The Lambda environment each parser gets in the stack, pointed at the loopback tables. */
 export const HANDLER_ENV: Readonly<Record<HandlerName, Readonly<Record<string, string>>>> = {
-  parse_invoice: { DYNAMODB_TABLE: DEFAULT_TABLE_NAMES.rentalInvoices },
+  parse_invoice: { [RENTAL_INVOICES_TABLE_ENV]: DEFAULT_TABLE_NAMES.rentalInvoices },
   parse_retail_invoice: {
-    RETAIL_INVOICES_TABLE: DEFAULT_TABLE_NAMES.retailInvoices,
-    RETAIL_EMAIL_CLASSIFICATION_LEDGER_TABLE: DEFAULT_TABLE_NAMES.ledger,
+    [RETAIL_INVOICES_TABLE_ENV]: DEFAULT_TABLE_NAMES.retailInvoices,
+    [RETAIL_LEDGER_TABLE_ENV]: DEFAULT_TABLE_NAMES.ledger,
     ...DEFAULT_TABLE_NAMES.details,
   },
 };
