@@ -8,7 +8,7 @@ import { configFromEnv, resolveConfig, type PayPulseConfig, type PayPulseConfigO
 import { PayPulseStack } from '../stacks/paypulse-stack';
 
 /**
- * The one way this project builds its app: main.ts, the parity check and the local
+ * The one way this project builds its app: main.ts, the plan and migrate tools and the local
  * pipeline all synthesize through here, so they see the same stack from the same config.
  */
 
