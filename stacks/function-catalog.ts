@@ -180,7 +180,7 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     code: { type: 'image' },
     timeout: 60,
     // Chosen, not inherited (was AWS's default 128): the bundle peaks at ~120 MB RSS on a Hyresavi
-    // and ~145 MB on the worst PDF its budgets admit (handlers/parse-invoice/pdf-budget.ts), which
+    // and ~145 MB on the worst PDF its budgets admit (handlers/parse-invoice/core/pdf-budget.ts), which
     // 128 MB cannot hold; 512 MB leaves >3x headroom for the runtime and buys CPU for pdf.js's
     // cold load (Lambda scales CPU with memory). Measured by `npm run bench` (parse_invoice peak RSS).
     memorySize: 512,

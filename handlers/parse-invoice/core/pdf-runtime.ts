@@ -49,7 +49,7 @@ export function loadPdfParse(): PdfParseModule {
   });
   if ((globalThis as PdfjsGlobal).pdfjsWorker?.[PDFJS_PATCH_MARKER] !== true) {
     throw new ConfigurationError(
-      'pdf.js worker is not the patched build (see handlers/parse-invoice/pdfjs-worker-patch.ts): bundle with npm run build:handlers, or call installPatchedPdfjsWorker() before loading the handler from source',
+      'pdf.js worker is not the patched build (see handlers/parse-invoice/core/pdfjs-worker-patch.ts): bundle with npm run build:handlers, or call installPatchedPdfjsWorker() before loading the handler from source',
     );
   }
   loaded = module;
