@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createDeterministicZip } from '../../tools/build/deterministic-zip';
+import { EXISTING_STATE } from '../../tools/fixtures/generate-existing-state';
 
 /**
  * Every command follows app/run-cli.ts: `--help` exits 0; a usage error exits 2 with
@@ -63,8 +64,8 @@ const COMMANDS: Command[] = [
   { name: 'fuzz', argv: tsx('tools/fuzz/cli.ts'), runtime: null, config: null },
   { name: 'publish-artifact', argv: tsx('tools/publish-artifact/cli.ts'), runtime: { argv: ['login_user', notAZip] }, config: ['login_user', aZip] },
   { name: 'parse', argv: tsx('tools/parse/cli.ts'), runtime: { argv: [join(dir, 'missing.pdf')] }, config: null },
-  { name: 'plan', argv: tsx('tools/plan/cli.ts'), runtime: { argv: ['--state', join(dir, 'missing.tfstate')] }, config: ['--state', join(ROOT, '__tests__', 'fixtures', 'terraform', 'existing.tfstate')] },
-  { name: 'migrate', argv: tsx('tools/migrate/cli.ts'), runtime: { argv: ['--state', join(dir, 'missing.tfstate'), '--out', join(dir, 'split')] }, config: ['--state', join(ROOT, '__tests__', 'fixtures', 'terraform', 'existing.tfstate'), '--out', join(dir, 'split-config')] },
+  { name: 'plan', argv: tsx('tools/plan/cli.ts'), runtime: { argv: ['--state', join(dir, 'missing.tfstate')] }, config: ['--state', EXISTING_STATE] },
+  { name: 'migrate', argv: tsx('tools/migrate/cli.ts'), runtime: { argv: ['--state', join(dir, 'missing.tfstate'), '--out', join(dir, 'split')] }, config: ['--state', EXISTING_STATE, '--out', join(dir, 'split-config')] },
 ];
 
 const ONE_ERROR_LINE = /^error: [A-Z][A-Z0-9_]*: \S.*$/;

@@ -14,6 +14,7 @@ export function realPlanMirror(): { skip: true; reason: string } | { skip: false
   }
 }
 
-export const EXISTING_STATE_FIXTURE = `${__dirname}/../../fixtures/terraform/existing.tfstate`;
+/** The existing-system state fixture, where its generator writes it. */
+export { EXISTING_STATE as EXISTING_STATE_FIXTURE } from '../../../tools/fixtures/generate-existing-state';
 /** A real plan takes 15-30 s on a loaded 2-core machine. */
 export const REAL_PLAN_TIMEOUT_MS = 180_000;
