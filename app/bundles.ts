@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BundleSource } from '../stacks/bundles';
 import { readManifest } from '../tools/build/manifest';
-import { REPO_ROOT } from '../tools/build/paths';
+import { MANIFEST_FILE, REPO_ROOT } from '../tools/build/paths';
 
 /** Where the stack gets its handler zips: the build's (dist/manifest.json) or placeholders. */
 
@@ -25,7 +25,7 @@ export function bundlesFromManifest(manifest: BundleManifest, rootDir: string): 
 
 /** The built zips of dist/manifest.json (throws, naming `npm run build:handlers`, when there is no build). */
 export function builtBundles(rootDir: string = REPO_ROOT): BundleSource {
-  return bundlesFromManifest(readManifest(join(rootDir, 'dist', 'manifest.json'), { rootDir }), rootDir);
+  return bundlesFromManifest(readManifest(join(rootDir, 'dist', MANIFEST_FILE), { rootDir }), rootDir);
 }
 
 /**
