@@ -59,7 +59,7 @@ export function roomOf(file: string): string {
 }
 
 /** Which rooms each room may import (itself always allowed). */
-export const ALLOWED_IMPORTS: Readonly<Record<string, readonly string[]>> = {
+const ALLOWED_IMPORTS: Readonly<Record<string, readonly string[]>> = {
   contract: [],
   'handlers/shared': ['contract'],
   handlers: ['handlers/shared', 'contract'],

@@ -66,7 +66,7 @@ export async function benchFirstInvocation(): Promise<BenchFigure[]> {
 }
 
 /** First and second invocation of each bundle (path by function name) in fresh node processes. */
-export async function firstInvocations(bundles: Partial<Record<HandlerName, string>>): Promise<BenchFigure[]> {
+async function firstInvocations(bundles: Partial<Record<HandlerName, string>>): Promise<BenchFigure[]> {
   const [s3, dynamo] = await Promise.all([startLocalS3(), startLocalDynamoDb()]);
   const aws = await provisionLocalAws({ s3Endpoint: s3.endpoint, dynamodbEndpoint: dynamo.endpoint, buckets: [BUCKET] });
   try {

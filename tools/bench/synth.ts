@@ -6,7 +6,7 @@ import { pairedRuns, timeOk } from './child-process';
 import { figure, type BenchFigure } from './measure';
 
 /** The command `cdktf synth` runs: cdktf.json's `app`, whatever it is today. */
-export function synthAppCommand(): string {
+function synthAppCommand(): string {
   const { app } = JSON.parse(readFileSync(join(REPO_ROOT, 'cdktf.json'), 'utf8')) as { app?: unknown };
   if (typeof app !== 'string' || app.trim() === '') throw new Error('cdktf.json has no "app" command');
   return app;

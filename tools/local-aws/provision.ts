@@ -33,7 +33,7 @@ export interface ProvisionedAws {
 }
 
 /** Creates a bucket; one that already exists is left as it is. */
-export async function createBucket(s3: S3Client, bucket: string): Promise<void> {
+async function createBucket(s3: S3Client, bucket: string): Promise<void> {
   try {
     await s3.send(new CreateBucketCommand({ Bucket: bucket }));
   } catch (err) {

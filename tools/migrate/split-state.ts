@@ -28,7 +28,7 @@ export interface SplitResult {
 }
 
 /** The addresses of `state` the stack takes over: its own resources and the old addresses of its `moved` blocks. */
-export function addressesToMove(addresses: readonly string[], stack: StackAddresses): string[] {
+function addressesToMove(addresses: readonly string[], stack: StackAddresses): string[] {
   return addresses.filter((a) => stack.resources.has(a) || stack.moves.has(a));
 }
 
@@ -45,7 +45,7 @@ function checkSplittable(path: string, addresses: readonly string[], stack: Stac
   return toMove;
 }
 
-export function removedBlocks(addresses: readonly string[]): string {
+function removedBlocks(addresses: readonly string[]): string {
   const header =
     '# Add to the existing root (aws-infra-terraform/) after deleting the blocks these\n' +
     '# addresses come from: Terraform (>= 1.7) then forgets them without destroying them;\n' +

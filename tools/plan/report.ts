@@ -17,7 +17,7 @@ function show(value: unknown, sensitive: boolean, unknown = false): string {
   return text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE - 1)}…` : text;
 }
 
-export function describeDiff(d: AttributeDiff): string {
+function describeDiff(d: AttributeDiff): string {
   return `${d.path}: ${show(d.before, d.sensitive)} -> ${show(d.after, d.sensitive, d.unknown)}`;
 }
 

@@ -3,7 +3,7 @@ import { type EnvironmentContext, FUNCTION_CATALOG, SECRET_NAMES, type SecretNam
 import type { TerraformState } from '../terraform/state-file';
 
 /** Function environment variable names that carry each secret, read off the catalog. */
-export function secretEnvironmentNames(): Map<SecretName, Set<string>> {
+function secretEnvironmentNames(): Map<SecretName, Set<string>> {
   const marker = (name: SecretName) => `\0secret:${name}`;
   const context: EnvironmentContext = {
     region: DEFAULT_CONFIG.region,
@@ -33,7 +33,7 @@ export interface PlanSecrets {
 }
 
 /** Stand-in for a secret nobody supplied; a plan then shows the secret changing, which is honest. */
-export const SECRET_PLACEHOLDER = 'offline-plan-placeholder';
+const SECRET_PLACEHOLDER = 'offline-plan-placeholder';
 
 /**
  * The sensitive variables (which have no default) for a plan: TF_VAR_<name> from the

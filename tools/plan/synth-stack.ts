@@ -8,7 +8,7 @@ import type { TerraformState } from '../terraform/state-file';
 const TAGGED_IMAGE = /\/wallenstam\/invoice-parser:([A-Za-z0-9_][A-Za-z0-9_.-]*)$/;
 
 /** The tag parse_invoice runs from in `state`, for the pinned-image mode. */
-export function parserImageTag(state: TerraformState | undefined): string | undefined {
+function parserImageTag(state: TerraformState | undefined): string | undefined {
   for (const r of state?.resources ?? []) {
     if (r.type !== 'aws_lambda_function' || r.name !== 'parse_invoice') continue;
     const uri = r.instances[0]?.attributes.image_uri;

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { MissingPluginDirError } from './errors';
 
 /** Where these machines keep the provider mirror. */
-export const DEFAULT_PLUGIN_DIR = '/opt/tf-plugins';
-export const AWS_PROVIDER_PATH = join('registry.terraform.io', 'hashicorp', 'aws');
+const DEFAULT_PLUGIN_DIR = '/opt/tf-plugins';
+const AWS_PROVIDER_PATH = join('registry.terraform.io', 'hashicorp', 'aws');
 
 /**
  * The provider mirror for offline `terraform init -plugin-dir`: the option, else env

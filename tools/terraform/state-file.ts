@@ -52,7 +52,7 @@ export function readStateFile(path: string): TerraformState {
 }
 
 /** The address of a resource (without instance key), e.g. `module.lambdas.aws_lambda_function.login_user`. */
-export function resourceAddress(resource: Pick<StateResource, 'module' | 'mode' | 'type' | 'name'>): string {
+function resourceAddress(resource: Pick<StateResource, 'module' | 'mode' | 'type' | 'name'>): string {
   const local = `${resource.mode === 'data' ? 'data.' : ''}${resource.type}.${resource.name}`;
   return resource.module ? `${resource.module}.${local}` : local;
 }

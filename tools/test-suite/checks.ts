@@ -28,7 +28,7 @@ export const CHECKS: readonly Check[] = [
   { name: 'lint', command: bin('.bin', 'biome'), args: ['lint'] },
 ];
 
-export const JEST_BIN = bin('jest', 'bin/jest.js');
+const JEST_BIN = bin('jest', 'bin/jest.js');
 
 export function runCheck(check: Check): Promise<CheckResult> {
   const started = process.hrtime.bigint();
