@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { REPO_ROOT } from '../build/paths';
 
-export const REPO_ROOT = join(__dirname, '..', '..');
 const bin = (pkg: string, file: string) => join(REPO_ROOT, 'node_modules', pkg, file);
 
 /** A check that runs beside jest: its output is kept and shown only if it fails. */

@@ -6,7 +6,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CHECKS, REPO_ROOT, runCheck, runJest, type CheckResult } from './checks';
+import { REPO_ROOT } from '../build/paths';
+import { CHECKS, runCheck, runJest, type CheckResult } from './checks';
 
 const USAGE = `usage: npm test [-- <jest arguments>]
 
