@@ -12,7 +12,7 @@ import { CHECKS, runCheck, runJest, type CheckResult } from './checks';
 const USAGE = `usage: npm test [-- <jest arguments>]
 
 Runs typecheck (tsc --noEmit --incremental) and lint (biome) in parallel with jest.
-Every argument is passed to jest, e.g. \`npm test -- __tests__/stack\`.`;
+Every argument is passed to jest, e.g. \`npm test -- __tests__/stacks\`.`;
 
 const SUMMARY_FILE = join(REPO_ROOT, 'node_modules', '.cache', 'jest-summary.txt');
 
