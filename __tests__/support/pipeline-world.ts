@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
@@ -6,7 +6,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { LOCAL_CREDENTIALS } from '../../tools/local-aws/local-credentials';
 import type { EventReport } from '../../tools/local/event-report';
 import { startLocalPipeline, type LocalPipeline, type LocalPipelineOptions } from '../../tools/local/local-pipeline';
-import type { StackJson } from '../../tools/stack-json/stack-json';
+import { readStackJson, type StackJson } from '../../tools/stack-json/stack-json';
 import { newSynthDir, synthesizeToWorkDir } from '../../tools/local/stack-source';
 import { installPdfjsWorker } from './pdfjs-worker';
 import { isolatedCredentials, isolationId, sharedEndpoints, waitForDynamoDb } from './shared-servers';
@@ -23,7 +23,7 @@ export async function synthesizedStackPath(): Promise<string> {
 
 /** Writes an edited copy of a synthesized stack and returns its path. */
 export function editStack(path: string, edit: (tf: StackJson & Record<string, unknown>) => void): string {
-  const tf = JSON.parse(readFileSync(path, 'utf8')) as StackJson & Record<string, unknown>;
+  const tf = readStackJson(path) as StackJson & Record<string, unknown>;
   edit(tf);
   const dir = mkdtempSync(join(tmpdir(), 'paypulse-e2e-edited-'));
   tempDirs.push(dir);
