@@ -7,7 +7,7 @@ import { synthForOfflinePlan } from '../../tools/plan/synth-stack';
 import { stackAddresses } from '../../tools/migrate/stack-addresses';
 import { S3_TF_ADDRESSES, splitState } from '../../tools/migrate/split-state';
 import { INIT_CACHE_DIR } from '../../tools/terraform/init-cache';
-import { managedAddresses, readStateFile, type TerraformState } from '../../tools/terraform/state-file';
+import { managedAddresses, readStateFile } from '../../tools/terraform/state-file';
 import { EXISTING_STATE_FIXTURE, REAL_PLAN_TIMEOUT_MS, realPlanMirror } from './support/real-plan';
 
 /**
@@ -56,7 +56,7 @@ describe('real Terraform plan of the stack', () => {
 
   /** `npm run plan -- --json` on the split state with one bucket attribute changed; its exit code and stdout. */
   const planDrifted = async ({ files }: Split): Promise<{ code: number; stdout: string }> => {
-    const state = JSON.parse(readFileSync(files.stack, 'utf8')) as TerraformState;
+    const state = readStateFile(files.stack);
     const bucket = state.resources.find((r) => r.type === 'aws_s3_bucket' && r.name === 'rental_invoices');
     if (!bucket) throw new Error('no rental_invoices bucket in the split state');
     bucket.instances[0].attributes.force_destroy = true;
