@@ -25,7 +25,7 @@ function definedEntries(item: Item): [string, unknown][] {
 }
 
 /** The same invoice: every attribute equal, apart from the file it came from. */
-export function sameInvoice(stored: Item, record: RentalInvoiceRecord): boolean {
+function sameInvoice(stored: Item, record: RentalInvoiceRecord): boolean {
   const mine = definedEntries(record);
   const theirs = definedEntries(stored);
   return mine.length === theirs.length && mine.every(([k, v]) => stored[k] === v);

@@ -13,7 +13,7 @@ const MARKERS: ReadonlyArray<readonly [ReceiptLanguage, RegExp]> = [
 ];
 
 /** The language a `lang` attribute names, when it is one of ours (`nb`, `nn` and `no` are Norwegian). */
-export function languageOfAttribute(lang: string | null): ReceiptLanguage | null {
+function languageOfAttribute(lang: string | null): ReceiptLanguage | null {
   const code = lang?.slice(0, 2);
   if (code === 'no' || code === 'nn') return 'nb';
   return code === 'sv' || code === 'en' || code === 'de' || code === 'da' || code === 'nb' ? code : null;
