@@ -46,9 +46,10 @@ describe('real Terraform plan of the stack', () => {
   };
 
   const split = async (): Promise<Split> => {
-    const { scratch: synthDir, stackDir } = synthForOfflinePlan(readStateFile(EXISTING_STATE_FIXTURE), {});
+    const state = readStateFile(EXISTING_STATE_FIXTURE);
+    const { scratch: synthDir, stackDir } = synthForOfflinePlan(state, {});
     try {
-      return await splitState(EXISTING_STATE_FIXTURE, join(scratch, 'split'), stackAddresses(stackDir));
+      return await splitState(EXISTING_STATE_FIXTURE, join(scratch, 'split'), stackAddresses(stackDir), state);
     } finally {
       rmSync(synthDir, { recursive: true, force: true });
     }

@@ -40,7 +40,7 @@ export async function main(argv: string[]): Promise<number> {
     const state = readStateFile(values.state);
     const { scratch, stackDir } = synthForOfflinePlan(state, process.env);
     try {
-      const result = await splitState(values.state, values.out, stackAddresses(stackDir));
+      const result = await splitState(values.state, values.out, stackAddresses(stackDir), state);
       process.stdout.write(
         `stack.tfstate: ${result.moved.length} resources; existing.tfstate: ${result.kept.length}; removed.tf: ${result.moved.length} blocks\n` +
           `wrote ${Object.values(result.files).join(', ')}\n` +

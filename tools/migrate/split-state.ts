@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ToolInputError } from '../terraform/errors';
 import { runTerraform } from '../terraform/run-terraform';
-import { managedAddresses, readStateFile } from '../terraform/state-file';
+import { managedAddresses, readStateFile, type TerraformState } from '../terraform/state-file';
 import type { StackAddresses } from './stack-addresses';
 
 /** The nine resources of s3.tf (PAYPULSE_REFERENCE §1.1): a state without all of them is not the existing root's. */
@@ -72,10 +72,9 @@ function report(statePath: string, moved: readonly string[], kept: readonly stri
  * -state-out`: the resources the stack takes over go to stack.tfstate under their old
  * addresses (the stack's `moved` blocks rename them in its first plan); the rest stay in
  * existing.tfstate. Works in a scratch directory and writes `outDir` only when all of
- * it succeeded.
+ * it succeeded. `state` is the content of `statePath`, when the caller has read it already.
  */
-export async function splitState(statePath: string, outDir: string, stack: StackAddresses): Promise<SplitResult> {
-  const state = readStateFile(statePath);
+export async function splitState(statePath: string, outDir: string, stack: StackAddresses, state: TerraformState = readStateFile(statePath)): Promise<SplitResult> {
   const addresses = managedAddresses(state);
   const toMove = checkSplittable(statePath, addresses, stack);
   const scratch = mkdtempSync(join(tmpdir(), 'paypulse-migrate-'));
