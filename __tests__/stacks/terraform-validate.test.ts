@@ -3,10 +3,8 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PayPulseConfigOverrides } from '../../stacks/config';
+import { DEFAULT_PLUGIN_DIR as PLUGIN_DIR } from '../../tools/terraform/plugin-dir';
 import { synthPayPulse } from '../support/synth';
-
-/** The provider mirror of the pinned image: terraform init reads providers from here, never from the network. */
-const PLUGIN_DIR = '/opt/tf-plugins';
 
 interface ValidateResult {
   readonly valid: boolean;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { MissingPluginDirError } from './errors';
 
 /** Where these machines keep the provider mirror. */
-const DEFAULT_PLUGIN_DIR = '/opt/tf-plugins';
+export const DEFAULT_PLUGIN_DIR = '/opt/tf-plugins';
 const AWS_PROVIDER_PATH = join('registry.terraform.io', 'hashicorp', 'aws');
 
 /**
