@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { BASE_FIXTURE, baseFixtureRecord, hyresaviPdf } from '../../tools/fixtures/hyresavi-pdf';
 import { startPipelineWorld, type PipelineWorld } from '../support/pipeline-world';
+import { FIXTURE_DIR } from '../support/retail-fixtures';
 
-const RECEIPTS = join(__dirname, '..', 'fixtures', 'parse-retail-invoice');
-const receipt = (name: string) => readFileSync(join(RECEIPTS, `${name}.html`));
+const receipt = (name: string) => readFileSync(join(FIXTURE_DIR, `${name}.html`));
 
 describe('npm run local: S3 upload → synthesized notification → handler → DynamoDB', () => {
   let world: PipelineWorld;
