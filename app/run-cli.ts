@@ -81,9 +81,14 @@ export function formatError(err: unknown): string {
   return `error: ${name}: ${message}`;
 }
 
-function exitWithUsage(usage: string, err: unknown): never {
+/** Prints `error: USAGE: <message>` and the usage on stderr; returns the exit code, 2 (for commands whose `main` returns one). */
+export function reportUsageError(usage: string, err: unknown): number {
   process.stderr.write(`error: USAGE: ${err instanceof Error ? err.message : String(err)}\n${usage}\n`);
-  process.exit(2);
+  return 2;
+}
+
+function exitWithUsage(usage: string, err: unknown): never {
+  process.exit(reportUsageError(usage, err));
 }
 
 /** Runs a command under the convention above. */

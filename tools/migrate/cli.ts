@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { formatError, parseCliArgs } from '../../app/run-cli';
+import { formatError, parseCliArgs, reportUsageError } from '../../app/run-cli';
 import { synthForOfflinePlan } from '../plan/synth-stack';
 import { readStateFile } from '../terraform/state-file';
 import { stackAddresses } from './stack-addresses';
@@ -17,10 +17,7 @@ Exit: 0 split written; 1 bad input (not a v4 state, already split, missing s3.tf
 resources) or Terraform failure, with nothing written; 2 usage error.`;
 
 /** The shared convention (app/run-cli.ts): `error: USAGE: <message>`, the usage, exit 2. */
-function usageError(message: string): number {
-  process.stderr.write(`error: USAGE: ${message}\n${USAGE}\n`);
-  return 2;
-}
+const usageError = (message: string): number => reportUsageError(USAGE, message);
 
 export async function main(argv: string[]): Promise<number> {
   let values: { state?: string; out?: string; help?: boolean };

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { formatError, parseCliArgs } from '../../app/run-cli';
+import { formatError, parseCliArgs, reportUsageError } from '../../app/run-cli';
 import { REPO_ROOT } from '../build/paths';
 import { ToolError } from '../terraform/errors';
 import { renderTable, summaryLine, toJson } from './report';
@@ -49,10 +49,7 @@ const OPTIONS = {
 const parse = (argv: string[]) => parseCliArgs(OPTIONS, argv).values as PlanArgs;
 
 /** The shared convention (app/run-cli.ts): `error: USAGE: <message>`, the usage, exit 2. */
-function usageError(message: string): number {
-  process.stderr.write(`error: USAGE: ${message}\n${USAGE}\n`);
-  return 2;
-}
+const usageError = (message: string): number => reportUsageError(USAGE, message);
 
 export async function main(argv: string[]): Promise<number> {
   let args: ReturnType<typeof parse>;
