@@ -179,9 +179,9 @@ export const FUNCTION_CATALOG: readonly FunctionSpec[] = [
     description: "This function is triggered whenever a new rental invoice PDF is uploaded to the S3 bucket. It parses the function and inserts the rental invoice details into the DynamoDB table.",
     code: { type: 'image' },
     timeout: 60,
-    // Chosen, not inherited (was AWS's default 128): the bundle peaks at ~120 MB RSS on a Hyresavi
-    // and ~145 MB on the worst PDF its budgets admit (handlers/parse-invoice/core/pdf-budget.ts), which
-    // 128 MB cannot hold; 512 MB leaves >3x headroom for the runtime and buys CPU for pdf.js's
+    // Chosen, not inherited (was AWS's default 128): the bundle peaks at ~80 MB RSS on a Hyresavi
+    // and ~112 MB on the largest stream its budgets admit (handlers/parse-invoice/core/pdf-budget.ts),
+    // too close to 128 MB; 512 MB leaves >4x headroom for the runtime and buys CPU for pdf.js's
     // cold load (Lambda scales CPU with memory). Measured by `npm run bench` (parse_invoice peak RSS).
     memorySize: 512,
     environment: (c) => ({ [RENTAL_INVOICES_TABLE_ENV]: c.tables.rentalInvoices, REGION: c.region }),

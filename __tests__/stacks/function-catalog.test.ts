@@ -104,7 +104,7 @@ describe('function catalog', () => {
     expect(tf.data?.aws_s3_object?.[`${name}_zip`]).toEqual({ bucket: '${aws_s3_bucket.lambda_bucket.id}', key: `${name}.zip` });
   });
 
-  it('gives parse_invoice 512 MB on purpose (peak RSS of the bundle on the worst PDF its budgets admit is ~145 MB)', () => {
+  it('gives parse_invoice 512 MB on purpose (peak RSS of the bundle on the largest stream its budgets admit is ~112 MB, too close to 128)', () => {
     expect(fn('parse_invoice').memory_size).toBe(512);
   });
 

@@ -1,12 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { BASE_FIXTURE, hyresaviPdf } from '../fixtures/hyresavi-pdf';
 import { flateBombPdf, ONE_MEGABYTE_BOMB_DECODED } from '../fixtures/pdf-bombs';
-import { readManifest } from '../build/manifest';
-import { REPO_ROOT } from '../build/paths';
 import { HANDLER_ENV } from '../local-aws/handler-env';
+import { copyBundlesToTaskDirs } from './lambda-task-dir';
 import { figure, type BenchFigure } from './measure';
 
 const RUNS = 3;
@@ -36,7 +35,9 @@ function peakRssMb(bundle: string, file: string): number {
  * it refuses. The function's memory_size (512 MB) is chosen from these.
  */
 export async function benchParseInvoiceMemory(): Promise<BenchFigure[]> {
-  const bundle = resolve(REPO_ROOT, readManifest().functions.parse_invoice.bundle);
+  // Run from a copy alone, as in /var/task: from dist/, pdf.js would load the checkout's native canvas module.
+  const taskDirs = copyBundlesToTaskDirs();
+  const bundle = taskDirs.bundles.parse_invoice;
   const dir = mkdtempSync(join(tmpdir(), 'paypulse-bench-rss-'));
   try {
     const documents: Array<[string, Buffer]> = [
@@ -51,5 +52,6 @@ export async function benchParseInvoiceMemory(): Promise<BenchFigure[]> {
     });
   } finally {
     rmSync(dir, { recursive: true, force: true });
+    taskDirs.remove();
   }
 }
