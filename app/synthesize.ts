@@ -42,11 +42,22 @@ export function loadConfig(app: App, env: Readonly<Record<string, string | undef
   return resolveConfig(app.node.tryGetContext('paypulse') as PayPulseConfigOverrides | undefined, configFromEnv(env));
 }
 
+/** Where a synth into `outdir` writes the stack's cdk.tf.json. */
+export function stackJsonPath(outdir: string, stackId: string): string {
+  return join(outdir, 'stacks', stackId, 'cdk.tf.json');
+}
+
+/** Where `npm run synth` writes the stack, for the stack id that cdktf.json's context and the environment configure. */
+export function configuredStackJsonPath(rootDir: string = REPO_ROOT, env: Readonly<Record<string, string | undefined>> = process.env): string {
+  const overrides = cdktfJsonContext(rootDir).paypulse as PayPulseConfigOverrides | undefined;
+  return stackJsonPath(join(rootDir, 'cdktf.out'), resolveConfig(overrides, configFromEnv(env)).stackId);
+}
+
 /** Builds the stack into the app, synthesizes, and returns the path of cdk.tf.json. */
 export function buildAndSynth(app: App, config: PayPulseConfig, bundles: BundleSource): string {
   new PayPulseStack(app, config.stackId, config, bundles);
   app.synth();
-  return join(app.outdir, 'stacks', config.stackId, 'cdk.tf.json');
+  return stackJsonPath(app.outdir, config.stackId);
 }
 
 /** Builds the app and the stack, synthesizes, and returns the config and the path of cdk.tf.json. */

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { builtOrPlaceholderBundles, placeholderBundles } from '../../app/bundles';
-import { cdktfJsonContext, synthesizePayPulse } from '../../app/synthesize';
+import { cdktfJsonContext, configuredStackJsonPath, synthesizePayPulse } from '../../app/synthesize';
 
 describe('synthesizePayPulse (the path main.ts, the plan tools and the local pipeline share)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'paypulse-synth-'));
@@ -31,6 +31,14 @@ describe('synthesizePayPulse (the path main.ts, the plan tools and the local pip
       env: { PAYPULSE_REGION: 'eu-central-1' },
     });
     expect(config.region).toBe('eu-central-1');
+  });
+
+  it('locates the synthesized stack by the stack id cdktf.json configures, as the synth writes it', () => {
+    const root = join(dir, 'custom-id');
+    mkdirSync(root, { recursive: true });
+    writeFileSync(join(root, 'cdktf.json'), JSON.stringify({ app: 'x', context: { paypulse: { stackId: 'acme' } } }));
+    expect(configuredStackJsonPath(root, {})).toBe(join(root, 'cdktf.out', 'stacks', 'acme', 'cdk.tf.json'));
+    expect(configuredStackJsonPath(join(dir, 'nowhere'), {})).toBe(join(dir, 'nowhere', 'cdktf.out', 'stacks', 'paypulse', 'cdk.tf.json'));
   });
 
   it('reads no context from a missing or broken cdktf.json', () => {

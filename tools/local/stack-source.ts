@@ -29,10 +29,10 @@ export async function synthesizeToWorkDir(workDir: string, rootDir: string = REP
   return synthesizeForReading(workDir, rootDir);
 }
 
-/** Where `npm run synth` writes the stack for the configured stack id. */
+/** Where `npm run synth` writes the stack (same config as the synth: cdktf.json's context and the environment). */
 export async function defaultStackPath(rootDir: string = REPO_ROOT): Promise<string> {
-  const { configFromEnv, resolveConfig } = await import('../../stacks/config');
-  return join(rootDir, 'cdktf.out', 'stacks', resolveConfig(configFromEnv(process.env)).stackId, 'cdk.tf.json');
+  const { configuredStackJsonPath } = await import('../../app/synthesize');
+  return configuredStackJsonPath(rootDir);
 }
 
 /** The given stack, else cdktf.out's, else a fresh in-process synth (so a fresh clone works without a build). */
