@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main as planCli } from '../../tools/plan/cli';
 import { runOfflinePlan } from '../../tools/plan/run-plan';
-import { synthForOfflinePlan } from '../../tools/plan/synth-stack';
-import { stackAddresses } from '../../tools/migrate/stack-addresses';
-import { S3_TF_ADDRESSES, splitState } from '../../tools/migrate/split-state';
+import { migrateState } from '../../tools/migrate/migrate';
+import { S3_TF_ADDRESSES } from '../../tools/migrate/split-state';
 import { INIT_CACHE_DIR } from '../../tools/terraform/init-cache';
 import { managedAddresses, readStateFile } from '../../tools/terraform/state-file';
 import { EXISTING_STATE_FIXTURE, REAL_PLAN_TIMEOUT_MS, realPlanMirror } from './support/real-plan';
@@ -31,7 +30,7 @@ describe('real Terraform plan of the stack', () => {
     expect(mirror.skip ? process.env.PAYPULSE_SKIP_REAL_PLAN : mirror.pluginDir).toBeTruthy();
   });
 
-  type Split = Awaited<ReturnType<typeof splitState>>;
+  type Split = Awaited<ReturnType<typeof migrateState>>;
   type Plan = Awaited<ReturnType<typeof runOfflinePlan>>;
   interface Started {
     readonly split: Promise<Split>;
@@ -45,15 +44,7 @@ describe('real Terraform plan of the stack', () => {
     return started;
   };
 
-  const split = async (): Promise<Split> => {
-    const state = readStateFile(EXISTING_STATE_FIXTURE);
-    const { scratch: synthDir, stackDir } = synthForOfflinePlan(state, {});
-    try {
-      return await splitState(EXISTING_STATE_FIXTURE, join(scratch, 'split'), stackAddresses(stackDir), state);
-    } finally {
-      rmSync(synthDir, { recursive: true, force: true });
-    }
-  };
+  const split = (): Promise<Split> => migrateState(EXISTING_STATE_FIXTURE, join(scratch, 'split'), {});
 
   /** `npm run plan -- --json` on the split state with one bucket attribute changed; its exit code and stdout. */
   const planDrifted = async ({ files }: Split): Promise<{ code: number; stdout: string }> => {

@@ -1,9 +1,5 @@
-import { rmSync } from 'node:fs';
 import { formatError, parseCliArgs, reportUsageError } from '../../app/run-cli';
-import { synthForOfflinePlan } from '../plan/synth-stack';
-import { readStateFile } from '../terraform/state-file';
-import { stackAddresses } from './stack-addresses';
-import { splitState } from './split-state';
+import { migrateState } from './migrate';
 
 const USAGE = `Usage: npm run migrate -- --state <existing tfstate> --out <dir>
 
@@ -34,18 +30,12 @@ export async function main(argv: string[]): Promise<number> {
     return usageError('--state and --out are required');
   }
   try {
-    const state = readStateFile(values.state);
-    const { scratch, stackDir } = synthForOfflinePlan(state, process.env);
-    try {
-      const result = await splitState(values.state, values.out, stackAddresses(stackDir), state);
-      process.stdout.write(
-        `stack.tfstate: ${result.moved.length} resources; existing.tfstate: ${result.kept.length}; removed.tf: ${result.moved.length} blocks\n` +
-          `wrote ${Object.values(result.files).join(', ')}\n` +
-          `next: npm run plan -- --state ${result.files.stack}\n`,
-      );
-    } finally {
-      rmSync(scratch, { recursive: true, force: true });
-    }
+    const result = await migrateState(values.state, values.out, process.env);
+    process.stdout.write(
+      `stack.tfstate: ${result.moved.length} resources; existing.tfstate: ${result.kept.length}; removed.tf: ${result.moved.length} blocks\n` +
+        `wrote ${Object.values(result.files).join(', ')}\n` +
+        `next: npm run plan -- --state ${result.files.stack}\n`,
+    );
     return 0;
   } catch (err) {
     process.stderr.write(`${formatError(err)}\n`);
