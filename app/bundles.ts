@@ -1,3 +1,4 @@
+/** Where the stack gets its handler zips: the build's (dist/manifest.json) or placeholders. */
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -5,7 +6,6 @@ import type { BundleSource } from '../stacks/bundles';
 import { readManifest } from '../tools/build/manifest';
 import { MANIFEST_FILE, REPO_ROOT } from '../tools/build/paths';
 
-/** Where the stack gets its handler zips: the build's (dist/manifest.json) or placeholders. */
 
 /** The part of the build manifest (dist/manifest.json) the stack reads. */
 export interface BundleManifest {
