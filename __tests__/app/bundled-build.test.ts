@@ -1,17 +1,20 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { buildSync } from 'esbuild';
+import { join, relative } from 'node:path';
 
 /**
- * The synth app (app/run.cjs) runs main.ts as one bundle in dist/app/, and main.ts
+ * The synth app (app/run.cjs) runs main.ts as one bundle in dist/launch/, and main.ts
  * builds the handlers from there. Build code that finds its own files through
- * `__dirname` then looks in dist/app/ and fails on a clean checkout, while every
- * test that imports the build code from source passes. This builds the handlers the
- * way the synth app does: from a bundle in dist/.
+ * `__dirname` would look in dist/ and fail on a clean checkout, while every test that
+ * imports the build code from source passes. This builds the handlers the way the
+ * synth app does: from a bundle the launcher made, in dist/.
  */
 const ROOT = join(__dirname, '..', '..');
+const launcher = require('../../app/launch.cjs') as {
+  SYNTH_APP: { options: object };
+  buildBundle(entry: string, outfile: string, options: object): Promise<string[]>;
+};
 
 describe('the handler build, bundled as the synth app runs it', () => {
   mkdirSync(join(ROOT, 'dist'), { recursive: true });
@@ -22,7 +25,7 @@ describe('the handler build, bundled as the synth app runs it', () => {
     rmSync(outDir, { recursive: true, force: true });
   });
 
-  it('builds every handler zip from a bundle in dist/', () => {
+  it('builds every handler zip from a bundle in dist/', async () => {
     const entry = join(probeDir, 'entry.ts');
     writeFileSync(
       entry,
@@ -33,8 +36,7 @@ describe('the handler build, bundled as the synth app runs it', () => {
         ');\n',
     );
     const bundle = join(probeDir, 'main.js');
-    // The same shape as app/run.cjs's bundle.
-    buildSync({ entryPoints: [entry], absWorkingDir: ROOT, outfile: bundle, bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['esbuild'], logLevel: 'error' });
+    await launcher.buildBundle(relative(ROOT, entry), bundle, launcher.SYNTH_APP.options);
     const built = JSON.parse(execFileSync(process.execPath, [bundle, outDir], { cwd: ROOT, encoding: 'utf8' })) as string[];
     expect(built.sort()).toEqual(['parse_invoice', 'parse_retail_invoice']);
     for (const fn of built) expect(existsSync(join(outDir, `${fn}.zip`))).toBe(true);

@@ -1,11 +1,15 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { LAUNCHER_CACHE_PREFIX } from '../../tools/local-aws/dynamodb-launcher';
 import { listeningSockets, processGone } from '../support/listening-sockets';
 import { editStack, synthesizedStackPath } from '../support/pipeline-world';
+import { launchCommand } from '../../app/launch-command';
 
 const ROOT = join(__dirname, '..', '..');
+
+const [node, ...launcher] = launchCommand('tools/local/cli.ts');
 
 interface RunningCli {
   readonly cli: ChildProcess;
@@ -18,7 +22,7 @@ interface RunningCli {
 
 /** `npm run local -- --synth` in a child process, once it says it is ready. */
 function startCli(): Promise<RunningCli> {
-  const cli = spawn(process.execPath, ['--import', 'tsx', 'tools/local/cli.ts', '--synth'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const cli = spawn(node, [...launcher, '--synth'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => cli.once('exit', (code, signal) => resolve({ code, signal })));
   return new Promise((resolve, reject) => {
@@ -58,7 +62,7 @@ function processesMentioning(text: string): number[] {
 const reap = (pid: number) => processGone(pid) || process.kill(pid, 'SIGKILL');
 
 describe('npm run local always stops its servers', () => {
-  it('listens on loopback only, and on SIGTERM stops both servers and exits 0', async () => {
+  it.concurrent('listens on loopback only, and on SIGTERM stops both servers and exits 0', async () => {
     const run = await startCli();
     try {
       expect(Number.isInteger(run.javaPid)).toBe(true);
@@ -77,7 +81,7 @@ describe('npm run local always stops its servers', () => {
     }
   }, 120000);
 
-  it('leaves no DynamoDB Local JVM behind when the run is killed outright (SIGKILL)', async () => {
+  it.concurrent('leaves no DynamoDB Local JVM behind when the run is killed outright (SIGKILL)', async () => {
     const run = await startCli();
     try {
       run.cli.kill('SIGKILL');
@@ -88,14 +92,18 @@ describe('npm run local always stops its servers', () => {
     }
   }, 120000);
 
-  it('a fatal error after DynamoDB Local started (a bucket s3rver rejects) exits 1 with one error line and leaves no JVM', async () => {
+  it.concurrent('a fatal error after DynamoDB Local started (a bucket s3rver rejects) exits 1 with one error line and leaves no JVM', async () => {
     const stack = editStack(await synthesizedStackPath(), (tf) => {
       (tf.variable as Record<string, { default?: string }>).invoices_bucket_name.default = 'Not_A_Valid_Bucket';
     });
-    // A temp dir of its own: the launcher is compiled there, so this run's JVM is told apart by its command line.
+    // A temp dir of its own: the launcher's class is kept there, so this run's JVM is told
+    // apart by its command line. Seeded with the compiled class, so javac does not run again.
     const ownTmp = mkdtempSync(join(tmpdir(), 'paypulse-cli-fatal-'));
+    for (const cached of readdirSync(tmpdir()).filter((name) => name.startsWith(LAUNCHER_CACHE_PREFIX) && !name.includes('staging'))) {
+      cpSync(join(tmpdir(), cached), join(ownTmp, cached), { recursive: true });
+    }
     try {
-      const run = spawnSync(process.execPath, ['--import', 'tsx', 'tools/local/cli.ts', '--stack', stack], {
+      const run = spawnSync(node, [...launcher, '--stack', stack], {
         cwd: ROOT,
         encoding: 'utf8',
         timeout: 90000,

@@ -1,12 +1,15 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { launchCommand } from '../../app/launch-command';
 
 const ROOT = join(__dirname, '..', '..');
+
+const [node, ...launcher] = launchCommand('tools/local/cli.ts');
 
 /** `npm run local -- --demo` as a user runs it; --synth makes it independent of any cdktf.out (as on a fresh clone). */
 describe('npm run local -- --demo', () => {
   it('uploads a PDF and two receipts, prints one line per event and the items, and exits 0', () => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'tools/local/cli.ts', '--demo', '--synth'], { cwd: ROOT, encoding: 'utf8', timeout: 90000 });
+    const run = spawnSync(node, [...launcher, '--demo', '--synth'], { cwd: ROOT, encoding: 'utf8', timeout: 90000 });
     expect(run.stderr).toMatch(/synthesized in-process/);
     expect(run.status).toBe(0);
 

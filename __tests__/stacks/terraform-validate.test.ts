@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PayPulseConfigOverrides } from '../../stacks/config';
+import { initFromMirror } from '../../tools/terraform/init-cache';
 import { DEFAULT_PLUGIN_DIR as PLUGIN_DIR } from '../../tools/terraform/plugin-dir';
 import { synthPayPulse } from '../support/synth';
 
@@ -15,15 +16,13 @@ interface ValidateResult {
 const dirs: string[] = [];
 afterAll(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-/** `terraform init -plugin-dir` then `terraform validate -json` on the synthesized stack. */
-function validate(overrides: PayPulseConfigOverrides): ValidateResult {
+/** `terraform init -plugin-dir` (from the init cache the plans share) then `terraform validate -json` on the synthesized stack. */
+async function validate(overrides: PayPulseConfigOverrides): Promise<ValidateResult> {
   const dir = mkdtempSync(join(tmpdir(), 'paypulse-validate-'));
   dirs.push(dir);
   writeFileSync(join(dir, 'cdk.tf.json'), synthPayPulse(overrides).json);
-  const run = (args: string[]) => spawnSync('terraform', args, { cwd: dir, encoding: 'utf8', timeout: 240000, env: { ...process.env, TF_IN_AUTOMATION: '1' } });
-  const init = run(['init', '-backend=false', `-plugin-dir=${PLUGIN_DIR}`, '-input=false', '-no-color']);
-  if (init.status !== 0) throw new Error(`terraform init failed:\n${init.stderr || init.stdout}`);
-  const out = run(['validate', '-json', '-no-color']);
+  await initFromMirror(dir, PLUGIN_DIR);
+  const out = spawnSync('terraform', ['validate', '-json', '-no-color'], { cwd: dir, encoding: 'utf8', timeout: 240000, env: { ...process.env, TF_IN_AUTOMATION: '1' } });
   return JSON.parse(out.stdout) as ValidateResult;
 }
 
@@ -37,8 +36,8 @@ describe('terraform validate accepts the synthesized stack (pinned image, provid
   it.each([
     ['defaults', {}],
     ['hardened, with an alarm topic and custom retention', { hardened: true, failureAlarmTopicArn: 'arn:aws:sns:eu-west-1:111122223333:paypulse-alerts', lambdaZipNoncurrentVersionsKept: 3 }],
-  ] as const)('%s', (_name, overrides) => {
-    const result = validate({ parserImage: { mode: 'pinned', tag: '20250929T164954' }, ...overrides });
+  ] as const)('%s', async (_name, overrides) => {
+    const result = await validate({ parserImage: { mode: 'pinned', tag: '20250929T164954' }, ...overrides });
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(result).toMatchObject({ valid: true, error_count: 0 });
   }, 240000);

@@ -41,7 +41,23 @@ const handlerBundles: SetupStep = async () => {
   return undefined;
 };
 
-export const SETUP_STEPS: readonly SetupStep[] = [sharedS3, sharedDynamoDb, handlerBundles];
+interface Launcher {
+  scriptEntries(): Array<{ entry: string; options: object }>;
+  ensureBundle(entry: string, options: object): Promise<string>;
+}
+
+/**
+ * The launcher bundles of every npm script (app/launch.cjs), built once here: the
+ * tests that run a command as a child process would otherwise all build the same
+ * bundle at once on a fresh checkout.
+ */
+const launcherBundles: SetupStep = async () => {
+  const launcher = require('../../app/launch.cjs') as Launcher;
+  await Promise.all(launcher.scriptEntries().map(({ entry, options }) => launcher.ensureBundle(entry, options)));
+  return undefined;
+};
+
+export const SETUP_STEPS: readonly SetupStep[] = [sharedS3, sharedDynamoDb, handlerBundles, launcherBundles];
 
 const STOPS_KEY = '__paypulseTestStops';
 

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main as migrateCli } from '../../tools/migrate/cli';
+import { main as migrateCli } from '../../tools/migrate/migrate-command';
 import { S3_TF_ADDRESSES } from '../../tools/migrate/split-state';
 import type { TerraformState } from '../../tools/terraform/state-file';
 import { EXISTING_STATE_FIXTURE } from './support/real-plan';

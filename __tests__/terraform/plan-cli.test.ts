@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main as planCli } from '../../tools/plan/cli';
+import { main as planCli } from '../../tools/plan/plan-command';
 import { EXISTING_STATE_FIXTURE } from './support/real-plan';
 
 const dir = mkdtempSync(join(tmpdir(), 'plan-cli-'));

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main as planCli } from '../../tools/plan/cli';
+import { main as planCli } from '../../tools/plan/plan-command';
 import { runOfflinePlan } from '../../tools/plan/run-plan';
 import { migrateState } from '../../tools/migrate/migrate';
 import { S3_TF_ADDRESSES } from '../../tools/migrate/split-state';

@@ -2,9 +2,9 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { createDeterministicZip } from '../../tools/build/deterministic-zip';
 import { EXISTING_STATE } from '../../tools/fixtures/generate-existing-state';
+import { launchCommand } from '../../app/launch-command';
 
 /**
  * Every command follows app/run-cli.ts: `--help` exits 0; a usage error exits 2 with
@@ -41,11 +41,6 @@ function run(argv: readonly string[], env: Record<string, string> = {}, cwd = RO
   });
 }
 
-// What the `tsx` command runs, minus its wrapper process (which spawns this same node
-// with the tsx loader and relays signals): one node process per command, not two.
-// The loader by URL: some commands run in a scratch cwd, where `tsx` would not resolve.
-const TSX_LOADER = pathToFileURL(require.resolve('tsx')).href;
-const tsx = (script: string) => [process.execPath, '--import', TSX_LOADER, join(ROOT, script)];
 
 interface Command {
   readonly name: string;
@@ -58,14 +53,14 @@ interface Command {
 
 const COMMANDS: Command[] = [
   { name: 'synth', argv: [process.execPath, join(ROOT, 'app', 'run.cjs')], runtime: { argv: [], env: { PAYPULSE_EXECUTION_ROLES: 'everything' } }, config: [] },
-  { name: 'build:handlers', argv: tsx('tools/build/cli.ts'), runtime: { argv: ['--out', aFile] }, config: null },
-  { name: 'local', argv: tsx('tools/local/cli.ts'), runtime: { argv: ['--stack', join(dir, 'missing.tf.json')] }, config: ['--synth'] },
-  { name: 'bench', argv: tsx('tools/bench/cli.ts'), runtime: { argv: ['--only', 'synth'], cwd: benchBlocked }, config: null },
-  { name: 'fuzz', argv: tsx('tools/fuzz/cli.ts'), runtime: null, config: null },
-  { name: 'publish-artifact', argv: tsx('tools/publish-artifact/cli.ts'), runtime: { argv: ['login_user', notAZip] }, config: ['login_user', aZip] },
-  { name: 'parse', argv: tsx('tools/parse/cli.ts'), runtime: { argv: [join(dir, 'missing.pdf')] }, config: null },
-  { name: 'plan', argv: tsx('tools/plan/cli.ts'), runtime: { argv: ['--state', join(dir, 'missing.tfstate')] }, config: ['--state', EXISTING_STATE] },
-  { name: 'migrate', argv: tsx('tools/migrate/cli.ts'), runtime: { argv: ['--state', join(dir, 'missing.tfstate'), '--out', join(dir, 'split')] }, config: ['--state', EXISTING_STATE, '--out', join(dir, 'split-config')] },
+  { name: 'build:handlers', argv: launchCommand('tools/build/cli.ts'), runtime: { argv: ['--out', aFile] }, config: null },
+  { name: 'local', argv: launchCommand('tools/local/cli.ts'), runtime: { argv: ['--stack', join(dir, 'missing.tf.json')] }, config: ['--synth'] },
+  { name: 'bench', argv: launchCommand('tools/bench/cli.ts'), runtime: { argv: ['--only', 'synth'], cwd: benchBlocked }, config: null },
+  { name: 'fuzz', argv: launchCommand('tools/fuzz/cli.ts'), runtime: null, config: null },
+  { name: 'publish-artifact', argv: launchCommand('tools/publish-artifact/cli.ts'), runtime: { argv: ['login_user', notAZip] }, config: ['login_user', aZip] },
+  { name: 'parse', argv: launchCommand('tools/parse/cli.ts'), runtime: { argv: [join(dir, 'missing.pdf')] }, config: null },
+  { name: 'plan', argv: launchCommand('tools/plan/cli.ts'), runtime: { argv: ['--state', join(dir, 'missing.tfstate')] }, config: ['--state', EXISTING_STATE] },
+  { name: 'migrate', argv: launchCommand('tools/migrate/cli.ts'), runtime: { argv: ['--state', join(dir, 'missing.tfstate'), '--out', join(dir, 'split')] }, config: ['--state', EXISTING_STATE, '--out', join(dir, 'split-config')] },
 ];
 
 const ONE_ERROR_LINE = /^error: [A-Z][A-Z0-9_]*: \S.*$/;
@@ -113,13 +108,13 @@ describe.each(COMMANDS)('$name', (command) => {
 
 describe('publish-artifact', () => {
   it('refuses an image function as a usage error', async () => {
-    const result = await run([...tsx('tools/publish-artifact/cli.ts'), 'parse_invoice', notAZip]);
+    const result = await run([...launchCommand('tools/publish-artifact/cli.ts'), 'parse_invoice', notAZip]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^error: USAGE: parse_invoice is deployed as a container image, not a zip/);
   }, 120_000);
 
   it('refuses bytes that are not a zip', async () => {
-    const result = await run([...tsx('tools/publish-artifact/cli.ts'), 'login_user', notAZip]);
+    const result = await run([...launchCommand('tools/publish-artifact/cli.ts'), 'login_user', notAZip]);
     expect(expectOneErrorLine(result)).toMatch(/^error: INVALID_REQUEST: .*not-a\.zip is not a zip archive/);
   }, 120_000);
 });

@@ -1,3 +1,4 @@
+import { launchCommand } from '../../app/launch-command';
 import { readManifest } from '../build/manifest';
 import { REPO_ROOT } from '../build/paths';
 import { timeOk } from './child-process';
@@ -11,7 +12,8 @@ import { figure, type BenchFigure } from './measure';
 export async function benchBundles(): Promise<BenchFigure[]> {
   const sizes = new Map<string, number[]>();
   for (let i = 0; i < 3; i++) {
-    await timeOk(process.execPath, ['--import', 'tsx', 'tools/build/cli.ts', ...(i > 0 ? ['--force'] : [])], { cwd: REPO_ROOT });
+    const [node, ...launcher] = launchCommand('tools/build/cli.ts');
+    await timeOk(node, [...launcher, ...(i > 0 ? ['--force'] : [])], { cwd: REPO_ROOT });
     for (const [name, artifact] of Object.entries(readManifest().functions)) sizes.set(name, [...(sizes.get(name) ?? []), artifact.size / 1024]);
   }
   return [...sizes].map(([name, runs]) => figure(`${name} zip`, 'KiB', runs));

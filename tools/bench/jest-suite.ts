@@ -1,9 +1,9 @@
 import { join } from 'node:path';
+import { launchCommand } from '../../app/launch-command';
 import { REPO_ROOT } from '../build/paths';
 import { timeOk } from './child-process';
 import { figure, type BenchFigure } from './measure';
 
-const TEST_RUNNER = join(REPO_ROOT, 'tools', 'test-suite', 'cli.ts');
 const JEST = join(REPO_ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
 
 /** Full-suite runs per figure; BENCH_SUITE_RUNS overrides (each run is the whole `npm test`). @default 3 */
@@ -22,8 +22,9 @@ const env = { ...process.env, CI: 'true' };
 export async function benchJest(): Promise<BenchFigure[]> {
   const suite: number[] = [];
   const jest: number[] = [];
+  const [node, ...testRunner] = launchCommand('tools/test-suite/cli.ts');
   for (let i = 0; i < suiteRuns(); i++) {
-    suite.push((await timeOk(process.execPath, ['--import', 'tsx', TEST_RUNNER, '--silent'], { cwd: REPO_ROOT, env })) / 1000);
+    suite.push((await timeOk(node, [...testRunner, '--silent'], { cwd: REPO_ROOT, env })) / 1000);
     jest.push((await timeOk(process.execPath, [JEST, '--silent'], { cwd: REPO_ROOT, env })) / 1000);
   }
   return [figure('npm test wall time (typecheck + lint + jest)', 's', suite), figure('jest wall time (whole suite)', 's', jest)];

@@ -2,7 +2,7 @@ import type { Plugin } from 'esbuild';
 import * as path from 'node:path';
 import { REPO_ROOT } from './paths';
 
-/** From the repository root, not `__dirname`: the synth app runs this code bundled into dist/app/. */
+/** From the repository root, not `__dirname`: the synth app runs this code bundled into dist/launch/. */
 const LAMBDA_CREDENTIAL_PROVIDER = path.join(REPO_ROOT, 'tools', 'build', 'lambda-credential-provider.ts');
 
 /**

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 
-/** The repository root (tools/build/ is two levels below it, and so is the synth app's bundle, dist/app/). */
+/** The repository root (tools/build/ is two levels below it; bundles see the source directory, app/launch.cjs). */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
 /** The build code itself, hashed into every cache key (by path: this module may run from a bundle). */

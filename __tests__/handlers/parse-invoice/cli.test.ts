@@ -4,15 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { BASE_FIXTURE, hyresaviPdf, baseFixtureRecord } from '../../../tools/fixtures/hyresavi-pdf';
+import { launchCommand } from '../../../app/launch-command';
 
 const run = promisify(execFile);
 const ROOT = join(__dirname, '..', '..', '..');
-// `tsx` minus its wrapper process: node with the tsx loader, as the wrapper runs it.
-const TSX = ['--import', 'tsx'];
+
+const [node, ...launcher] = launchCommand('tools/parse/cli.ts');
 
 async function parseCli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [...TSX, join(ROOT, 'tools', 'parse', 'cli.ts'), ...args], { cwd: ROOT });
+    const { stdout, stderr } = await run(node, [...launcher, ...args], { cwd: ROOT });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };

@@ -3,12 +3,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIXTURE_DIR } from '../../support/retail-fixtures';
+import { launchCommand } from '../../../app/launch-command';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
 function parse(...args: string[]) {
-  // `tsx` minus its wrapper process: node with the tsx loader, as the wrapper runs it.
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'tools', 'parse', 'cli.ts'), ...args], {
+  const [node, ...launcher] = launchCommand('tools/parse/cli.ts');
+  const result = spawnSync(node, [...launcher, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
   });

@@ -33,7 +33,7 @@ describe('startLocalDynamoDb', () => {
       "const { startLocalDynamoDb } = require('./tools/local-aws/dynamodb-server');",
       'startLocalDynamoDb().then((d) => console.log(JSON.stringify({ pid: d.pid })));',
     ].join('\n');
-    const parent = spawn(process.execPath, ['--import', 'tsx', '-e', script], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const parent = spawn(process.execPath, ['--require', 'tsx/cjs', '-e', script], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
     const javaPid = await new Promise<number>((resolve, reject) => {
       let out = '';
       parent.stdout.on('data', (d: Buffer) => {
