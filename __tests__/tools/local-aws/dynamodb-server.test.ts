@@ -15,7 +15,7 @@ async function waitFor(condition: () => boolean, timeoutMs: number): Promise<boo
 }
 
 describe('startLocalDynamoDb', () => {
-  it('listens on 127.0.0.1 only, never on every interface', async () => {
+  it.concurrent('listens on 127.0.0.1 only, never on every interface', async () => {
     const dynamo = await startLocalDynamoDb();
     try {
       expect(dynamo.loopbackOnly).toBe(true);
@@ -28,7 +28,7 @@ describe('startLocalDynamoDb', () => {
     expect(processGone(dynamo.pid!)).toBe(true);
   }, 60000);
 
-  it('does not outlive a parent killed with SIGKILL (the JVM exits when its stdin closes)', async () => {
+  it.concurrent('does not outlive a parent killed with SIGKILL (the JVM exits when its stdin closes)', async () => {
     const script = [
       "const { startLocalDynamoDb } = require('./tools/local-aws/dynamodb-server');",
       'startLocalDynamoDb().then((d) => console.log(JSON.stringify({ pid: d.pid })));',
