@@ -20,4 +20,6 @@ module.exports = {
   // Many suites wait on DynamoDB Local, s3rver or child processes; two workers keep both cores busy.
   maxWorkers: 2,
   reporters: ['default', '<rootDir>/__tests__/support/summary-reporter.js'],
+  // Long files first even on a fresh clone, so none of them is the run's tail.
+  testSequencer: '<rootDir>/__tests__/support/slow-first-sequencer.js',
 };
