@@ -24,19 +24,24 @@ describe('node app/launch.cjs <entry.ts>', () => {
 
   const run = (...args: string[]) => {
     const [node, ...launch] = launchCommand(entry);
-    return JSON.parse(execFileSync(node, [...launch, ...args], { cwd: ROOT, encoding: 'utf8' })) as { dirname: string; argv: string[]; word: string };
+    return JSON.parse(execFileSync(node, [...launch, ...args], { cwd: ROOT, encoding: 'utf8' })) as { dirname: string; argv: string[]; word: string; zip: string };
   };
   const builtAt = () => (JSON.parse(readFileSync(`${bundle}.inputs.json`, 'utf8')) as { builtAt: number }).builtAt;
 
   writeFileSync(helper, "export const word: string = 'first';\n");
   writeFileSync(
     join(probeDir, 'entry.ts'),
-    "import { word } from './helper';\nprocess.stdout.write(JSON.stringify({ dirname: __dirname, argv: process.argv.slice(2), word }));\n",
+    "import { word } from './helper';\nimport { ZipFile } from 'yazl';\nprocess.stdout.write(JSON.stringify({ dirname: __dirname, argv: process.argv.slice(2), word, zip: typeof ZipFile }));\n",
   );
 
   it('passes the arguments through and keeps __dirname as the source directory', () => {
-    expect(run('--state', 'a b.tfstate')).toEqual({ dirname: probeDir, argv: ['--state', 'a b.tfstate'], word: 'first' });
-    expect(readFileSync(bundle, 'utf8')).not.toContain('tsx');
+    expect(run('--state', 'a b.tfstate')).toEqual({ dirname: probeDir, argv: ['--state', 'a b.tfstate'], word: 'first', zip: 'function' });
+  });
+
+  it('bundles our sources but loads packages from node_modules', () => {
+    const code = readFileSync(bundle, 'utf8');
+    expect(code).toContain('"first"');
+    expect(code).toMatch(/require\("yazl"\)/);
   });
 
   it('reuses the bundle while no source changed, and rebuilds it when an imported file did', () => {
