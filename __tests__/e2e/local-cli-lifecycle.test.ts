@@ -20,9 +20,13 @@ interface RunningCli {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** `npm run local -- --synth` in a child process, once it says it is ready. */
-function startCli(): Promise<RunningCli> {
-  const cli = spawn(node, [...launcher, '--synth'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+/** One synth for the file's runs. */
+let synthesized: Promise<string> | undefined;
+const synthesizedStack = () => (synthesized ??= synthesizedStackPath());
+
+/** `npm run local -- --stack <synthesized stack>` in a child process, once it says it is ready (npm run local's own synth is covered by local-cli.test.ts). */
+async function startCli(): Promise<RunningCli> {
+  const cli = spawn(node, [...launcher, '--stack', await synthesizedStack()], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => cli.once('exit', (code, signal) => resolve({ code, signal })));
   return new Promise((resolve, reject) => {
@@ -93,7 +97,7 @@ describe('npm run local always stops its servers', () => {
   }, 120000);
 
   it.concurrent('a fatal error after DynamoDB Local started (a bucket s3rver rejects) exits 1 with one error line and leaves no JVM', async () => {
-    const stack = editStack(await synthesizedStackPath(), (tf) => {
+    const stack = editStack(await synthesizedStack(), (tf) => {
       (tf.variable as Record<string, { default?: string }>).invoices_bucket_name.default = 'Not_A_Valid_Bucket';
     });
     // A temp dir of its own: the launcher's class is kept there, so this run's JVM is told
