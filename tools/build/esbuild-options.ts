@@ -6,6 +6,7 @@ import { staticSdkImportsPlugin } from './static-sdk-imports-plugin';
 import { lambdaCredentialsPlugin } from './lambda-credentials-plugin';
 import { pureEntitiesTablesPlugin } from './pure-entities-tables-plugin';
 import { pureSdkSchemasPlugin } from './pure-sdk-schemas-plugin';
+import { nativeBase64EntitiesPlugin } from './native-base64-entities-plugin';
 
 /**
  * Native or optional packages that some dependencies `require` inside try/catch
@@ -44,8 +45,16 @@ export function esbuildOptionsFor(entry: string, functionName: string, rootDir: 
     // pdf.js's worker is patched as it is inlined (handlers/parse-invoice/core/pdfjs-worker-patch.ts);
     // for cold start (issue 16) the SDK's unused operation schemas and the unused HTML
     // entity tables can be tree-shaken, the SDK's dynamic imports become static (no lazy
-    // module wrappers) and its credential chain is the environment only (Lambda's).
-    plugins: [pdfjsWorkerPatchPlugin(), pureSdkSchemasPlugin(), pureEntitiesTablesPlugin(), staticSdkImportsPlugin(), lambdaCredentialsPlugin()],
+    // module wrappers), its credential chain is the environment only (Lambda's) and
+    // htmlparser2's entity tree is base64-decoded natively.
+    plugins: [
+      pdfjsWorkerPatchPlugin(),
+      pureSdkSchemasPlugin(),
+      pureEntitiesTablesPlugin(),
+      staticSdkImportsPlugin(),
+      lambdaCredentialsPlugin(),
+      nativeBase64EntitiesPlugin(),
+    ],
     // A separate .map file plus the `//# sourceMappingURL` comment that Node's
     // --enable-source-maps follows (esbuild's 'external' mode leaves the comment out).
     sourcemap: 'linked',
