@@ -1,9 +1,9 @@
 import type { Plugin } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { PDFJS_WORKER_PATCHES, patchPdfjsWorkerSource } from '../../handlers/parse-invoice/core/pdfjs-worker-patch';
+import { PDFJS_WORKER_PATCHES, PDFJS_WORKER_REGION_PATCHES, patchPdfjsWorkerSource } from '../../handlers/parse-invoice/core/pdfjs-worker-patch';
 
-const PATCHES_ID = createHash('sha256').update(JSON.stringify(PDFJS_WORKER_PATCHES)).digest('hex').slice(0, 12);
+const PATCHES_ID = createHash('sha256').update(JSON.stringify([PDFJS_WORKER_PATCHES, PDFJS_WORKER_REGION_PATCHES])).digest('hex').slice(0, 12);
 
 /**
  * Applies `pdfjs-worker-patch.ts` to pdf.js's worker as esbuild inlines it into the
