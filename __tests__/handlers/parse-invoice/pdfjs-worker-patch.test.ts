@@ -1,35 +1,22 @@
-import { parse } from '@babel/parser';
-import traverse from '@babel/traverse';
 import { readFileSync } from 'node:fs';
 import {
   PDFJS_PATCH_MARKER,
   PDFJS_WORKER_MODULE,
-  PDFJS_WORKER_REGION_PATCHES,
+  PDFJS_WORKER_PATCHES,
   patchPdfjsWorkerSource,
   XFA_LEFT_OUT_MESSAGE,
 } from '../../../handlers/parse-invoice/core/pdfjs-worker-patch';
+import { freeNames } from '../../support/free-names';
 
 const original = readFileSync(require.resolve(PDFJS_WORKER_MODULE), 'utf8');
 const patched = patchPdfjsWorkerSource(original);
-
-/** Names a module reads but never declares (globals, or declarations a patch removed). */
-function freeNames(source: string): Set<string> {
-  let names = new Set<string>();
-  traverse(parse(source, { sourceType: 'module' }), {
-    Program(path) {
-      names = new Set(Object.keys((path.scope as unknown as { globals: Record<string, unknown> }).globals));
-      path.stop();
-    },
-  });
-  return names;
-}
 
 /** The anchors every patch needs, around a stand-in XFA region. */
 function syntheticWorker(region: string): string {
   return [
     'pageDictCache.put(lastKid, xref.fetchAsync(lastKid));',
-    PDFJS_WORKER_REGION_PATCHES[0].from + region,
-    `${PDFJS_WORKER_REGION_PATCHES[0].to}const annotationsUse = () => XFAFactory.getRichTextAsHtml("<body/>");`,
+    PDFJS_WORKER_PATCHES.regionPatches[0].from + region,
+    `${PDFJS_WORKER_PATCHES.regionPatches[0].to}const annotationsUse = () => XFAFactory.getRichTextAsHtml("<body/>");`,
     'globalThis.pdfjsWorker = {',
     '};',
   ].join('\n');
@@ -78,7 +65,7 @@ describe('patchPdfjsWorkerSource', () => {
   });
 
   it('refuses a worker whose XFA region anchors are missing, repeated or out of order', () => {
-    const { from, to } = PDFJS_WORKER_REGION_PATCHES[0];
+    const { from, to } = PDFJS_WORKER_PATCHES.regionPatches[0];
     expect(() => patchPdfjsWorkerSource(syntheticWorker(region).replace(from, ''))).toThrow(/leave out the XFA layer.*exactly one occurrence/);
     expect(() => patchPdfjsWorkerSource(syntheticWorker(region + from))).toThrow(/exactly one occurrence/);
     const swapped = syntheticWorker(region).replace(from, '@@FROM@@').replace(to, from).replace('@@FROM@@', to);
