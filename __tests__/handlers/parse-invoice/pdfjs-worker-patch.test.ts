@@ -11,25 +11,33 @@ import { freeNames } from '../../support/free-names';
 const original = readFileSync(require.resolve(PDFJS_WORKER_MODULE), 'utf8');
 const patched = patchPdfjsWorkerSource(original);
 
-/** The anchors every patch needs, around a stand-in XFA region. */
-function syntheticWorker(region: string): string {
+/** The anchors every patch needs: the given XFA region, the decoders' regions as one stand-in line each, and their callers. */
+function syntheticWorker(xfaRegion: string): string {
+  const [xfa, ...decoders] = PDFJS_WORKER_PATCHES.regionPatches;
   return [
     'pageDictCache.put(lastKid, xref.fetchAsync(lastKid));',
-    PDFJS_WORKER_PATCHES.regionPatches[0].from + region,
-    `${PDFJS_WORKER_PATCHES.regionPatches[0].to}const annotationsUse = () => XFAFactory.getRichTextAsHtml("<body/>");`,
+    xfa.from + xfaRegion,
+    `${xfa.to}const annotationsUse = () => XFAFactory.getRichTextAsHtml("<body/>");`,
+    ...decoders.map((patch) => `${patch.from}const decoderInternals = 1;\n${patch.to}`),
+    'JpxImage.setOptions({ useWasm: true });',
+    'JpxImage.cleanup();',
+    'const canUseImageDecoder = JpegImage.canUseImageDecoder(new Uint8Array(0));',
     'globalThis.pdfjsWorker = {',
     '};',
   ].join('\n');
 }
 
+const DECODER_SECTIONS = [';// ./src/core/jpg.js', ';// ./src/core/jpx.js', ';// ./src/core/arithmetic_decoder.js', ';// ./src/core/jbig2.js'];
+
 describe("pdf.js worker patches on pdfjs-dist's worker", () => {
-  it('leaves out every src/core/xfa module and nothing else', () => {
-    const sections = (source: string): string[] => source.match(/^;\/\/ \.\/src\/[\w/.-]+$/gm) ?? [];
+  it('leaves out every src/core/xfa module and the JPEG, JPEG 2000 and JBIG2 decoders, and nothing else', () => {
+    const sections = (source: string): string[] => source.match(/^;\/\/ \.?\/?(?:src|external)\/[\w/.-]+$/gm) ?? [];
     const removed = sections(original).filter((s) => !sections(patched).includes(s));
-    expect(removed.length).toBeGreaterThan(20);
-    expect(removed.every((s) => s.startsWith(';// ./src/core/xfa/'))).toBe(true);
+    expect(removed.filter((s) => s.startsWith(';// ./src/core/xfa/')).length).toBeGreaterThan(20);
+    expect(removed.filter((s) => !s.startsWith(';// ./src/core/xfa/')).sort()).toEqual([...DECODER_SECTIONS, ';// ./external/openjpeg/openjpeg.js'].sort());
     expect(sections(patched).some((s) => s.includes('/xfa/'))).toBe(false);
-    expect(patched.length).toBeLessThan(original.length * 0.9);
+    for (const kept of ['ccitt.js', 'jpeg_stream.js', 'jpx_stream.js', 'jbig2_stream.js', 'fonts.js', 'evaluator.js']) expect(sections(patched)).toContain(`;// ./src/core/${kept}`);
+    expect(patched.length).toBeLessThan(original.length * 0.85);
     expect(patched).toContain(`${PDFJS_PATCH_MARKER}: true`);
   });
 
@@ -42,9 +50,30 @@ describe("pdf.js worker patches on pdfjs-dist's worker", () => {
     const before = freeNames(original);
     const after = freeNames(patched);
     expect([...after].filter((name) => !before.has(name))).toEqual([]);
-    expect(after.has('XFAFactory')).toBe(false);
+    for (const name of ['XFAFactory', 'JpegImage', 'JpxImage', 'Jbig2Image']) expect(after.has(name)).toBe(false);
   });
 });
+
+type Decoder = new () => unknown;
+interface SyntheticExports {
+  XFAFactory: Decoder;
+  annotationsUse: () => unknown;
+  JpegImage: Decoder;
+  JpxImage: Decoder & { decode(): unknown; parseImageProperties(): unknown };
+  Jbig2Image: Decoder;
+  canUseImageDecoder: boolean;
+}
+
+/** Runs a patched synthetic worker with stand-ins for what its anchors use. */
+function run(source: string): SyntheticExports {
+  return new Function('__webpack_require__', 'globalThis', 'pageDictCache', 'xref', 'lastKid', `${source}\nreturn { XFAFactory, annotationsUse, JpegImage, JpxImage, Jbig2Image, canUseImageDecoder };`)(
+    () => ({}),
+    {},
+    { put: () => undefined },
+    { fetchAsync: () => Promise.resolve() },
+    'kid',
+  ) as SyntheticExports;
+}
 
 describe('patchPdfjsWorkerSource', () => {
   const region = ['const $uid = Symbol("uid");', 'var es_iterator_flat_map = __webpack_require__(531);', 'class XFAFactory { static getRichTextAsHtml(rc) { return { html: rc }; } }', ''].join('\n');
@@ -53,15 +82,18 @@ describe('patchPdfjsWorkerSource', () => {
     const out = patchPdfjsWorkerSource(syntheticWorker(region));
     expect(out).not.toContain('$uid');
     expect(out).toContain('var es_iterator_flat_map = __webpack_require__(531);');
-    const exported = new Function('__webpack_require__', 'globalThis', 'pageDictCache', 'xref', 'lastKid', `${out}\nreturn { XFAFactory, annotationsUse };`)(
-      () => ({}),
-      {},
-      { put: () => undefined },
-      { fetchAsync: () => Promise.resolve() },
-      'kid',
-    ) as { XFAFactory: new () => unknown; annotationsUse: () => unknown };
+    expect(out).not.toContain('decoderInternals');
+    const exported = run(out);
     expect(exported.annotationsUse()).toBeNull();
     expect(() => new exported.XFAFactory()).toThrow(XFA_LEFT_OUT_MESSAGE);
+  });
+
+  it('stands in decoders that refuse to decode, with the JPEG 2000 setup and cleanup hooks as no-ops', async () => {
+    const exported = run(patchPdfjsWorkerSource(syntheticWorker(region)));
+    expect(exported.canUseImageDecoder).toBe(false);
+    for (const Decoder of [exported.JpegImage, exported.JpxImage, exported.Jbig2Image]) expect(() => new Decoder()).toThrow(/is left out of this build: text extraction never decodes images/);
+    await expect((async () => exported.JpxImage.decode())()).rejects.toThrow(/JpxImage is left out/);
+    expect(() => exported.JpxImage.parseImageProperties()).toThrow(/JpxImage is left out/);
   });
 
   it('refuses a worker whose XFA region anchors are missing, repeated or out of order', () => {

@@ -20,8 +20,15 @@
  * be built and has no rich-text HTML (null, the value pdf.js already uses when that HTML
  * cannot be made). webpack's polyfill requires inside the region are kept: they install
  * globals the rest of the worker may use.
+ *
+ * Image decoders left out. The JPEG, JPEG 2000 (OpenJPEG) and JBIG2 decoders run only
+ * when an image's pixels are read, to render or to return images; text extraction
+ * skips image XObjects and inline images without reading them (their streams are
+ * built, not decoded). They become classes that throw when asked to decode, with the
+ * no-op JPEG 2000 option and cache hooks that document setup and cleanup call. The
+ * CCITT decoder stays: building an inline image's stream starts it.
  */
-import { applyPdfjsPatches, type PdfjsPatches, WEBPACK_REQUIRE_LINE } from './pdfjs-source-patch';
+import { applyPdfjsPatches, leftOutClass, type PdfjsPatches, WEBPACK_REQUIRE_LINE } from './pdfjs-source-patch';
 
 export const PDFJS_WORKER_MODULE = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 
@@ -29,6 +36,15 @@ export const PDFJS_WORKER_MODULE = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 export const PDFJS_PATCH_MARKER = 'paypulsePatched';
 
 export const XFA_LEFT_OUT_MESSAGE = 'pdf.js XFA forms are left out of this build (handlers/parse-invoice/core/pdfjs-worker-patch.ts); open documents without enableXfa';
+
+const IMAGES_WHY = 'text extraction never decodes images (handlers/parse-invoice/core/pdfjs-worker-patch.ts)';
+
+/** A left-out decoder class: its constructor throws, `statics` are extra members (lines). */
+function leftOutDecoder(region: string, name: string, statics: readonly string[]): string {
+  const thrower = leftOutClass(name, IMAGES_WHY);
+  const withStatics = statics.length === 0 ? thrower : `${thrower.slice(0, -1)}${statics.join('\n')}\n}`;
+  return `;// ${region} left out (pdfjs-worker-patch.ts)\n${withStatics}\n`;
+}
 
 export const PDFJS_WORKER_PATCHES: PdfjsPatches = {
   module: PDFJS_WORKER_MODULE,
@@ -61,6 +77,32 @@ export const PDFJS_WORKER_PATCHES: PdfjsPatches = {
         '}',
         '',
       ].join('\n'),
+      keep: WEBPACK_REQUIRE_LINE,
+    },
+    {
+      name: 'leave out the JPEG decoder',
+      from: ';// ./src/core/jpg.js\n',
+      to: ';// ./src/core/jpeg_stream.js\n',
+      replace: leftOutDecoder('src/core/jpg.js', 'JpegImage', ['  static canUseImageDecoder() {', '    return false;', '  }']),
+      keep: WEBPACK_REQUIRE_LINE,
+    },
+    {
+      name: 'leave out the JPEG 2000 decoder',
+      from: ';// ./external/openjpeg/openjpeg.js\n',
+      to: ';// ./src/core/operator_list.js\n',
+      replace: leftOutDecoder('external/openjpeg/openjpeg.js, src/core/jpx.js', 'JpxImage', [
+        '  static setOptions() {}',
+        '  static cleanup() {}',
+        `  static decode() {\n    throw new Error(${JSON.stringify(`pdf.js JpxImage is left out of this build: ${IMAGES_WHY}`)});\n  }`,
+        `  static parseImageProperties() {\n    throw new Error(${JSON.stringify(`pdf.js JpxImage is left out of this build: ${IMAGES_WHY}`)});\n  }`,
+      ]),
+      keep: WEBPACK_REQUIRE_LINE,
+    },
+    {
+      name: 'leave out the JBIG2 decoder',
+      from: ';// ./src/core/arithmetic_decoder.js\n',
+      to: ';// ./src/core/jbig2_stream.js\n',
+      replace: leftOutDecoder('src/core/{arithmetic_decoder,jbig2}.js', 'Jbig2Image', []),
       keep: WEBPACK_REQUIRE_LINE,
     },
   ],
