@@ -1,4 +1,6 @@
+import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import {
   PDFJS_PATCH_MARKER,
   PDFJS_WORKER_MODULE,
@@ -102,5 +104,23 @@ describe('patchPdfjsWorkerSource', () => {
     expect(() => patchPdfjsWorkerSource(syntheticWorker(region + from))).toThrow(/exactly one occurrence/);
     const swapped = syntheticWorker(region).replace(from, '@@FROM@@').replace(to, from).replace('@@FROM@@', to);
     expect(() => patchPdfjsWorkerSource(swapped)).toThrow(/comes before/);
+  });
+});
+
+describe('pdf-runtime.ts in a bundle', () => {
+  it('carries the patch marker but not the patch definitions (only the build and the installers apply them)', async () => {
+    const result = await build({
+      entryPoints: [path.resolve(__dirname, '../../../handlers/parse-invoice/core/pdf-runtime.ts')],
+      bundle: true,
+      write: false,
+      platform: 'node',
+      format: 'cjs',
+      external: ['pdfjs-dist/*'],
+      logLevel: 'silent',
+    });
+    const code = result.outputFiles[0].text;
+    expect(code).toContain(PDFJS_PATCH_MARKER);
+    expect(code).not.toContain('leave out the');
+    expect(code).not.toContain('pageDictCache');
   });
 });

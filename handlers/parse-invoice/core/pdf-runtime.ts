@@ -1,6 +1,6 @@
 import { ConfigurationError } from '../../shared/errors';
 import { installDomMatrix } from './dom-matrix-stub';
-import { PDFJS_PATCH_MARKER } from './pdfjs-worker-patch';
+import { PDFJS_PATCH_MARKER } from './pdfjs-patch-marker';
 
 /**
  * Loads pdf.js so that it works both from node_modules and from the single-file

@@ -28,12 +28,12 @@
  * no-op JPEG 2000 option and cache hooks that document setup and cleanup call. The
  * CCITT decoder stays: building an inline image's stream starts it.
  */
+import { PDFJS_PATCH_MARKER } from './pdfjs-patch-marker';
 import { applyPdfjsPatches, leftOutClass, type PdfjsPatches, WEBPACK_REQUIRE_LINE } from './pdfjs-source-patch';
 
 export const PDFJS_WORKER_MODULE = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 
-/** Set on `globalThis.pdfjsWorker` by the patched worker. */
-export const PDFJS_PATCH_MARKER = 'paypulsePatched';
+export { PDFJS_PATCH_MARKER };
 
 export const XFA_LEFT_OUT_MESSAGE = 'pdf.js XFA forms are left out of this build (handlers/parse-invoice/core/pdfjs-worker-patch.ts); open documents without enableXfa';
 
