@@ -1,10 +1,9 @@
-import { transformSync } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { loadingPdfjs, type PdfjsModule } from '../../../handlers/parse-invoice/core/pdf-runtime';
 import { PDFJS_DISPLAY_MODULE, PDFJS_DISPLAY_PATCHES, patchPdfjsDisplaySource } from '../../../handlers/parse-invoice/core/pdfjs-display-patch';
 import { applyPdfjsPatches } from '../../../handlers/parse-invoice/core/pdfjs-source-patch';
 import { freeNames } from '../../support/free-names';
+import { evaluatePdfjs, pdfjsTextOf } from '../../support/pdfjs-builds';
 import { installPdfjsWorker } from '../../support/pdfjs-worker';
 
 const original = readFileSync(require.resolve(PDFJS_DISPLAY_MODULE), 'utf8');
@@ -12,37 +11,6 @@ const patched = patchPdfjsDisplaySource(original);
 const LEFT_OUT = PDFJS_DISPLAY_PATCHES.regionPatches.flatMap((patch) => [...patch.replace.matchAll(/^class (\w+) \{$/gm)].map((m) => m[1]));
 
 const sections = (source: string): string[] => source.match(/^;\/\/ \.\/src\/[\w/.-]+$/gm) ?? [];
-
-/** Evaluates a build of pdf.mjs as CommonJS (what the installer and the bundle do) and returns its exports. */
-function evaluate(source: string): PdfjsModule & Record<string, unknown> {
-  const { code } = transformSync(source, { format: 'cjs', platform: 'node', target: 'node20', loader: 'js', logLevel: 'silent' });
-  const module = { exports: {} as PdfjsModule & Record<string, unknown> };
-  loadingPdfjs(() => new Function('module', 'exports', 'require', '__filename', code)(module, module.exports, require, path.join(__dirname, 'pdf.cjs')));
-  return module.exports;
-}
-
-interface TextPage {
-  getViewport(p: { scale: number }): { transform: number[] };
-  getTextContent(): Promise<{ items: Array<{ str?: string; transform?: number[]; width?: number; height?: number }> }>;
-}
-interface TextDocument {
-  numPages: number;
-  getPage(n: number): Promise<TextPage>;
-  destroy(): Promise<void>;
-}
-
-async function textOf(pdfjs: PdfjsModule, file: string): Promise<unknown[]> {
-  const data = new Uint8Array(readFileSync(path.join(__dirname, '../../fixtures/hyresavi-corpus', file)));
-  const doc = (await pdfjs.getDocument({ data, verbosity: 0, isEvalSupported: false, useSystemFonts: false, stopAtErrors: false }).promise) as TextDocument;
-  const pages: unknown[] = [];
-  for (let n = 1; n <= doc.numPages; n++) {
-    const page = await doc.getPage(n);
-    const { items } = await page.getTextContent();
-    pages.push(page.getViewport({ scale: 1 }).transform, items.map((i) => [i.str, i.transform, i.width, i.height]));
-  }
-  await doc.destroy();
-  return pages;
-}
 
 describe("pdf.js display patches on pdfjs-dist's pdf.mjs", () => {
   it('leaves out the viewer (editor, canvas rendering, annotation/SVG/draw layers) and keeps the document API and text layer', () => {
@@ -80,7 +48,7 @@ describe('patched pdf.js display layer', () => {
   beforeAll(() => installPdfjsWorker());
 
   it('stands in throwing classes for the left-out viewer code', () => {
-    const lib = evaluate(patched);
+    const lib = evaluatePdfjs(patched);
     expect(typeof lib.getDocument).toBe('function');
     for (const name of ['AnnotationLayer', 'AnnotationEditorLayer', 'DrawLayer']) {
       expect(() => new (lib[name] as new () => unknown)()).toThrow(new RegExp(`pdf\\.js ${name} is left out of this build`));
@@ -90,10 +58,11 @@ describe('patched pdf.js display layer', () => {
   it.each(['writer-table.pdf', 'chromium-two-pages-linearized.pdf', 'ps-qpdf-rotate-270.pdf', 'groff-tbl-fake-bold.pdf'])(
     'extracts the same positioned text from %s as the unpatched pdf.mjs',
     async (file) => {
-      const [unpatched, withPatches] = [evaluate(original), evaluate(patched)];
-      const expected = await textOf(unpatched, file);
+      const [unpatched, withPatches] = [evaluatePdfjs(original), evaluatePdfjs(patched)];
+      const pdf = path.join(__dirname, '../../fixtures/hyresavi-corpus', file);
+      const expected = await pdfjsTextOf(unpatched, pdf);
       expect(JSON.stringify(expected).length).toBeGreaterThan(500);
-      expect(await textOf(withPatches, file)).toEqual(expected);
+      expect(await pdfjsTextOf(withPatches, pdf)).toEqual(expected);
     },
     30_000,
   );

@@ -1,5 +1,5 @@
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import {
   PDFJS_PATCH_MARKER,
@@ -8,19 +8,25 @@ import {
   patchPdfjsWorkerSource,
   XFA_LEFT_OUT_MESSAGE,
 } from '../../../handlers/parse-invoice/core/pdfjs-worker-patch';
+import { applyPdfjsPatches } from '../../../handlers/parse-invoice/core/pdfjs-source-patch';
+import { PDFJS_DISPLAY_MODULE } from '../../../handlers/parse-invoice/core/pdfjs-display-patch';
 import { freeNames } from '../../support/free-names';
+import { evaluatePdfjs, pdfjsTextOf } from '../../support/pdfjs-builds';
 
 const original = readFileSync(require.resolve(PDFJS_WORKER_MODULE), 'utf8');
 const patched = patchPdfjsWorkerSource(original);
 
-/** The anchors every patch needs: the given XFA region, the decoders' regions as one stand-in line each, and their callers. */
+/** The anchors every patch needs: the given XFA region, the other regions as one stand-in line each, and their callers. */
 function syntheticWorker(xfaRegion: string): string {
-  const [xfa, ...decoders] = PDFJS_WORKER_PATCHES.regionPatches;
+  const [xfa, annotations, ...others] = PDFJS_WORKER_PATCHES.regionPatches;
+  // The annotation module starts where the XFA layer ends.
+  expect(annotations.from).toBe(xfa.to);
   return [
     'pageDictCache.put(lastKid, xref.fetchAsync(lastKid));',
-    xfa.from + xfaRegion,
-    `${xfa.to}const annotationsUse = () => XFAFactory.getRichTextAsHtml("<body/>");`,
-    ...decoders.map((patch) => `${patch.from}const decoderInternals = 1;\n${patch.to}`),
+    xfa.from + xfaRegion + annotations.from,
+    'const annotationInternals = 1;',
+    `${annotations.to}const annotationsUse = () => XFAFactory.getRichTextAsHtml("<body/>");`,
+    ...others.map((patch) => `${patch.from}const decoderInternals = 1;\n${patch.to}`),
     'JpxImage.setOptions({ useWasm: true });',
     'JpxImage.cleanup();',
     'const canUseImageDecoder = JpegImage.canUseImageDecoder(new Uint8Array(0));',
@@ -29,17 +35,32 @@ function syntheticWorker(xfaRegion: string): string {
   ].join('\n');
 }
 
-const DECODER_SECTIONS = [';// ./src/core/jpg.js', ';// ./src/core/jpx.js', ';// ./src/core/arithmetic_decoder.js', ';// ./src/core/jbig2.js'];
+const OTHER_LEFT_OUT_SECTIONS = [
+  ';// ./src/core/annotation.js',
+  ';// ./src/core/calibri_factors.js',
+  ';// ./src/core/helvetica_factors.js',
+  ';// ./src/core/liberationsans_widths.js',
+  ';// ./src/core/myriadpro_factors.js',
+  ';// ./src/core/segoeui_factors.js',
+  ';// ./src/core/xfa_fonts.js',
+  ';// ./src/core/jpg.js',
+  ';// ./external/openjpeg/openjpeg.js',
+  ';// ./src/core/jpx.js',
+  ';// ./src/core/arithmetic_decoder.js',
+  ';// ./src/core/jbig2.js',
+];
 
 describe("pdf.js worker patches on pdfjs-dist's worker", () => {
-  it('leaves out every src/core/xfa module and the JPEG, JPEG 2000 and JBIG2 decoders, and nothing else', () => {
+  it('leaves out every src/core/xfa module, annotations, the XFA font tables and the JPEG, JPEG 2000 and JBIG2 decoders, and nothing else', () => {
     const sections = (source: string): string[] => source.match(/^;\/\/ \.?\/?(?:src|external)\/[\w/.-]+$/gm) ?? [];
     const removed = sections(original).filter((s) => !sections(patched).includes(s));
     expect(removed.filter((s) => s.startsWith(';// ./src/core/xfa/')).length).toBeGreaterThan(20);
-    expect(removed.filter((s) => !s.startsWith(';// ./src/core/xfa/')).sort()).toEqual([...DECODER_SECTIONS, ';// ./external/openjpeg/openjpeg.js'].sort());
+    expect(removed.filter((s) => !s.startsWith(';// ./src/core/xfa/')).sort()).toEqual([...OTHER_LEFT_OUT_SECTIONS].sort());
     expect(sections(patched).some((s) => s.includes('/xfa/'))).toBe(false);
-    for (const kept of ['ccitt.js', 'jpeg_stream.js', 'jpx_stream.js', 'jbig2_stream.js', 'fonts.js', 'evaluator.js']) expect(sections(patched)).toContain(`;// ./src/core/${kept}`);
-    expect(patched.length).toBeLessThan(original.length * 0.85);
+    for (const kept of ['ccitt.js', 'jpeg_stream.js', 'jpx_stream.js', 'jbig2_stream.js', 'fonts.js', 'metrics.js', 'standard_fonts.js', 'glyphlist.js', 'evaluator.js']) {
+      expect(sections(patched)).toContain(`;// ./src/core/${kept}`);
+    }
+    expect(patched.length).toBeLessThan(original.length * 0.75);
     expect(patched).toContain(`${PDFJS_PATCH_MARKER}: true`);
   });
 
@@ -52,7 +73,7 @@ describe("pdf.js worker patches on pdfjs-dist's worker", () => {
     const before = freeNames(original);
     const after = freeNames(patched);
     expect([...after].filter((name) => !before.has(name))).toEqual([]);
-    for (const name of ['XFAFactory', 'JpegImage', 'JpxImage', 'Jbig2Image']) expect(after.has(name)).toBe(false);
+    for (const name of ['XFAFactory', 'AnnotationFactory', 'WidgetAnnotation', 'getXfaFontName', 'JpegImage', 'JpxImage', 'Jbig2Image']) expect(after.has(name)).toBe(false);
   });
 });
 
@@ -64,11 +85,15 @@ interface SyntheticExports {
   JpxImage: Decoder & { decode(): unknown; parseImageProperties(): unknown };
   Jbig2Image: Decoder;
   canUseImageDecoder: boolean;
+  AnnotationFactory: { create(): unknown; createGlobals(): unknown };
+  WidgetAnnotation: new () => object;
+  getXfaFontName: () => unknown;
+  getXfaFontDict: () => unknown;
 }
 
 /** Runs a patched synthetic worker with stand-ins for what its anchors use. */
 function run(source: string): SyntheticExports {
-  return new Function('__webpack_require__', 'globalThis', 'pageDictCache', 'xref', 'lastKid', `${source}\nreturn { XFAFactory, annotationsUse, JpegImage, JpxImage, Jbig2Image, canUseImageDecoder };`)(
+  return new Function('__webpack_require__', 'globalThis', 'pageDictCache', 'xref', 'lastKid', `${source}\nreturn { XFAFactory, annotationsUse, JpegImage, JpxImage, Jbig2Image, canUseImageDecoder, AnnotationFactory, WidgetAnnotation, getXfaFontName, getXfaFontDict };`)(
     () => ({}),
     {},
     { put: () => undefined },
@@ -85,6 +110,7 @@ describe('patchPdfjsWorkerSource', () => {
     expect(out).not.toContain('$uid');
     expect(out).toContain('var es_iterator_flat_map = __webpack_require__(531);');
     expect(out).not.toContain('decoderInternals');
+    expect(out).not.toContain('annotationInternals');
     const exported = run(out);
     expect(exported.annotationsUse()).toBeNull();
     expect(() => new exported.XFAFactory()).toThrow(XFA_LEFT_OUT_MESSAGE);
@@ -96,6 +122,16 @@ describe('patchPdfjsWorkerSource', () => {
     for (const Decoder of [exported.JpegImage, exported.JpxImage, exported.Jbig2Image]) expect(() => new Decoder()).toThrow(/is left out of this build: text extraction never decodes images/);
     await expect((async () => exported.JpxImage.decode())()).rejects.toThrow(/JpxImage is left out/);
     expect(() => exported.JpxImage.parseImageProperties()).toThrow(/JpxImage is left out/);
+  });
+
+  it('stands in annotation entry points and XFA font lookups that throw, and annotation classes for instanceof', () => {
+    const exported = run(patchPdfjsWorkerSource(syntheticWorker(region)));
+    expect(() => exported.AnnotationFactory.create()).toThrow(/AnnotationFactory\.create is left out of this build: text extraction never parses annotations/);
+    expect(() => exported.AnnotationFactory.createGlobals()).toThrow(/createGlobals is left out/);
+    expect({} instanceof exported.WidgetAnnotation).toBe(false);
+    expect(new exported.WidgetAnnotation()).toBeInstanceOf(exported.WidgetAnnotation);
+    expect(() => exported.getXfaFontName()).toThrow(XFA_LEFT_OUT_MESSAGE);
+    expect(() => exported.getXfaFontDict()).toThrow(XFA_LEFT_OUT_MESSAGE);
   });
 
   it('refuses a worker whose XFA region anchors are missing, repeated or out of order', () => {
@@ -123,4 +159,32 @@ describe('pdf-runtime.ts in a bundle', () => {
     expect(code).not.toContain('leave out the');
     expect(code).not.toContain('pageDictCache');
   });
+});
+
+describe('the patched worker reading PDFs', () => {
+  const pdfjsGlobals = globalThis as { pdfjsWorker?: unknown; pdfjsLib?: unknown };
+  const saved = { ...pdfjsGlobals };
+  afterAll(() => Object.assign(pdfjsGlobals, saved));
+
+  /** The text of each file through a display layer bound to a fresh evaluation of this worker source. */
+  async function textsWith(workerSource: string, files: readonly string[]): Promise<unknown[]> {
+    delete pdfjsGlobals.pdfjsWorker;
+    evaluatePdfjs(workerSource);
+    const display = evaluatePdfjs(readFileSync(require.resolve(PDFJS_DISPLAY_MODULE), 'utf8'));
+    const texts: unknown[] = [];
+    for (const file of files) texts.push(await pdfjsTextOf(display, file));
+    return texts;
+  }
+
+  it('extracts the same positioned text (and refuses the same files) as the worker with only its fix applied', async () => {
+    const fixtures = path.join(__dirname, '../../fixtures');
+    const files = [
+      ...['writer-table.pdf', 'groff-tbl-fake-bold.pdf', 'ps-qpdf-rotate-270.pdf', 'wkhtmltopdf-leaders.pdf'].map((f) => path.join(fixtures, 'hyresavi-corpus', f)),
+      ...readdirSync(path.join(fixtures, 'bad')).filter((f) => f.endsWith('.pdf')).map((f) => path.join(fixtures, 'bad', f)),
+    ];
+    const fixOnly = await textsWith(applyPdfjsPatches(original, { ...PDFJS_WORKER_PATCHES, regionPatches: [] }), files);
+    const leftOut = await textsWith(patched, files);
+    expect(JSON.stringify(fixOnly).length).toBeGreaterThan(2000);
+    expect(leftOut).toEqual(fixOnly);
+  }, 60_000);
 });

@@ -27,6 +27,16 @@
  * built, not decoded). They become classes that throw when asked to decode, with the
  * no-op JPEG 2000 option and cache hooks that document setup and cleanup call. The
  * CCITT decoder stays: building an inline image's stream starts it.
+ *
+ * Annotations left out. Annotations are parsed to render or print pages, to return
+ * them (getAnnotations, form fields) and to save; text content never includes them.
+ * `AnnotationFactory` becomes a class whose entry points throw; the two classes other
+ * code tests with `instanceof` after creating annotations stay as empty classes.
+ * Applied after the XFA patch, whose end is the annotation module's first line.
+ *
+ * XFA font tables left out. The Calibri, Helvetica, Liberation Sans, Myriad Pro and
+ * Segoe UI width tables serve only the fonts of XFA forms (`cssFontInfo`, from
+ * `loadXfaFonts`); their two lookups become functions that throw.
  */
 import { PDFJS_PATCH_MARKER } from './pdfjs-patch-marker';
 import { applyPdfjsPatches, leftOutClass, type PdfjsPatches, WEBPACK_REQUIRE_LINE } from './pdfjs-source-patch';
@@ -37,6 +47,7 @@ export { PDFJS_PATCH_MARKER };
 
 export const XFA_LEFT_OUT_MESSAGE = 'pdf.js XFA forms are left out of this build (handlers/parse-invoice/core/pdfjs-worker-patch.ts); open documents without enableXfa';
 
+const ANNOTATIONS_WHY = 'text extraction never parses annotations (handlers/parse-invoice/core/pdfjs-worker-patch.ts)';
 const IMAGES_WHY = 'text extraction never decodes images (handlers/parse-invoice/core/pdfjs-worker-patch.ts)';
 
 /** A left-out decoder class: its constructor throws, `statics` are extra members (lines). */
@@ -75,6 +86,34 @@ export const PDFJS_WORKER_PATCHES: PdfjsPatches = {
         '    return null;',
         '  }',
         '}',
+        '',
+      ].join('\n'),
+      keep: WEBPACK_REQUIRE_LINE,
+    },
+    {
+      name: 'leave out annotations',
+      from: ';// ./src/core/annotation.js\n',
+      to: ';// ./src/core/calculate_md5.js\n',
+      replace: [
+        ';// src/core/annotation.js left out (pdfjs-worker-patch.ts)',
+        'class AnnotationFactory {',
+        ...['createGlobals', 'create', 'generateImages', 'saveNewAnnotations', 'printNewAnnotations'].map(
+          (method) => `  static ${method}() {\n    throw new Error(${JSON.stringify(`pdf.js AnnotationFactory.${method} is left out of this build: ${ANNOTATIONS_WHY}`)});\n  }`,
+        ),
+        '}',
+        'class WidgetAnnotation {}',
+        'class PopupAnnotation {}',
+        '',
+      ].join('\n'),
+      keep: WEBPACK_REQUIRE_LINE,
+    },
+    {
+      name: 'leave out the XFA font tables',
+      from: ';// ./src/core/calibri_factors.js\n',
+      to: ';// ./src/core/ps_parser.js\n',
+      replace: [
+        ';// src/core/{calibri,helvetica,myriadpro,segoeui}_factors.js, liberationsans_widths.js, xfa_fonts.js left out (pdfjs-worker-patch.ts)',
+        ...['getXfaFontName', 'getXfaFontDict'].map((fn) => `function ${fn}() {\n  throw new Error(${JSON.stringify(XFA_LEFT_OUT_MESSAGE)});\n}`),
         '',
       ].join('\n'),
       keep: WEBPACK_REQUIRE_LINE,
