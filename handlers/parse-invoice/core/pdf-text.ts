@@ -113,8 +113,6 @@ export async function extractPdfText(body: Uint8Array, options: PdfTextOptions =
   if (!hasPdfHeader(body)) throw fail('not a PDF (no %PDF- header)');
   await checkPdfBudget(body, options.budget ?? DEFAULT_PDF_BUDGET);
   const pdfjs = loadPdfjs();
-  // pdf.js may transfer (detach) the buffer it is given, so it gets a copy.
-  const loading = pdfjs.getDocument({ data: new Uint8Array(body), verbosity: 0, isEvalSupported: false, useSystemFonts: false, stopAtErrors: false });
   let opened: PdfDocument | undefined;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   let timer: NodeJS.Timeout | undefined;
@@ -124,6 +122,8 @@ export async function extractPdfText(body: Uint8Array, options: PdfTextOptions =
   const work = (async () => {
     let doc: PdfDocument;
     try {
+      // pdf.js may transfer (detach) the buffer it is given, so it gets a copy.
+      const loading = pdfjs.getDocument({ data: new Uint8Array(body), verbosity: 0, isEvalSupported: false, useSystemFonts: false, stopAtErrors: false });
       doc = (await loading.promise) as PdfDocument;
       opened = doc;
     } catch (err) {
