@@ -16,27 +16,39 @@ import { evaluatePdfjs, pdfjsTextOf } from '../../support/pdfjs-builds';
 const original = readFileSync(require.resolve(PDFJS_WORKER_MODULE), 'utf8');
 const patched = patchPdfjsWorkerSource(original);
 
-/** The anchors every patch needs: the given XFA region, the other regions as one stand-in line each, and their callers. */
+/**
+ * The anchors every patch needs, in patch order: the given XFA region, every other region
+ * as one stand-in line (a region that starts where the previous one ends shares its
+ * anchor), then what the stubs' callers do at load and cleanup.
+ */
 function syntheticWorker(xfaRegion: string): string {
-  const [xfa, annotations, ...others] = PDFJS_WORKER_PATCHES.regionPatches;
-  // The annotation module starts where the XFA layer ends.
-  expect(annotations.from).toBe(xfa.to);
-  return [
-    'pageDictCache.put(lastKid, xref.fetchAsync(lastKid));',
-    xfa.from + xfaRegion + annotations.from,
-    'const annotationInternals = 1;',
-    `${annotations.to}const annotationsUse = () => XFAFactory.getRichTextAsHtml("<body/>");`,
-    ...others.map((patch) => `${patch.from}const decoderInternals = 1;\n${patch.to}`),
+  const [xfa, ...others] = PDFJS_WORKER_PATCHES.regionPatches;
+  const parts = ['pageDictCache.put(lastKid, xref.fetchAsync(lastKid));', xfa.from + xfaRegion];
+  let previousTo = xfa.to;
+  for (const patch of others) {
+    if (patch.from !== previousTo) parts.push(previousTo);
+    parts.push(`${patch.from}const leftOutInternals = 1;\n`);
+    previousTo = patch.to;
+  }
+  parts.push(
+    previousTo,
+    'const annotationsUse = () => XFAFactory.getRichTextAsHtml("<body/>");',
     'JpxImage.setOptions({ useWasm: true });',
     'JpxImage.cleanup();',
+    'clearPatternCaches();',
     'const canUseImageDecoder = JpegImage.canUseImageDecoder(new Uint8Array(0));',
     'globalThis.pdfjsWorker = {',
     '};',
-  ].join('\n');
+  );
+  return parts.join('');
 }
 
 const OTHER_LEFT_OUT_SECTIONS = [
   ';// ./src/core/annotation.js',
+  ';// ./src/core/pattern.js',
+  ';// ./src/core/font_renderer.js',
+  ';// ./src/core/image.js',
+  ';// ./src/core/struct_tree.js',
   ';// ./src/core/calibri_factors.js',
   ';// ./src/core/helvetica_factors.js',
   ';// ./src/core/liberationsans_widths.js',
@@ -60,7 +72,7 @@ describe("pdf.js worker patches on pdfjs-dist's worker", () => {
     for (const kept of ['ccitt.js', 'jpeg_stream.js', 'jpx_stream.js', 'jbig2_stream.js', 'fonts.js', 'metrics.js', 'standard_fonts.js', 'glyphlist.js', 'evaluator.js']) {
       expect(sections(patched)).toContain(`;// ./src/core/${kept}`);
     }
-    expect(patched.length).toBeLessThan(original.length * 0.75);
+    expect(patched.length).toBeLessThan(original.length * 0.7);
     expect(patched).toContain(`${PDFJS_PATCH_MARKER}: true`);
   });
 
@@ -73,7 +85,9 @@ describe("pdf.js worker patches on pdfjs-dist's worker", () => {
     const before = freeNames(original);
     const after = freeNames(patched);
     expect([...after].filter((name) => !before.has(name))).toEqual([]);
-    for (const name of ['XFAFactory', 'AnnotationFactory', 'WidgetAnnotation', 'getXfaFontName', 'JpegImage', 'JpxImage', 'Jbig2Image']) expect(after.has(name)).toBe(false);
+    for (const name of ['XFAFactory', 'AnnotationFactory', 'WidgetAnnotation', 'getXfaFontName', 'Pattern', 'clearPatternCaches', 'FontRendererFactory', 'PDFImage', 'StructTreeRoot', 'JpegImage', 'JpxImage', 'Jbig2Image']) {
+      expect(after.has(name)).toBe(false);
+    }
   });
 });
 
@@ -89,11 +103,17 @@ interface SyntheticExports {
   WidgetAnnotation: new () => object;
   getXfaFontName: () => unknown;
   getXfaFontDict: () => unknown;
+  Pattern: { parseShading(): unknown };
+  getTilingPatternIR: () => unknown;
+  FontRendererFactory: { create(): unknown };
+  PDFImage: Decoder & { createMask(): unknown; buildImage(): unknown };
+  StructTreeRoot: Decoder & { canCreateStructureTree(): unknown; createStructureTree(): unknown };
+  StructTreePage: Decoder;
 }
 
 /** Runs a patched synthetic worker with stand-ins for what its anchors use. */
 function run(source: string): SyntheticExports {
-  return new Function('__webpack_require__', 'globalThis', 'pageDictCache', 'xref', 'lastKid', `${source}\nreturn { XFAFactory, annotationsUse, JpegImage, JpxImage, Jbig2Image, canUseImageDecoder, AnnotationFactory, WidgetAnnotation, getXfaFontName, getXfaFontDict };`)(
+  return new Function('__webpack_require__', 'globalThis', 'pageDictCache', 'xref', 'lastKid', `${source}\nreturn { XFAFactory, annotationsUse, JpegImage, JpxImage, Jbig2Image, canUseImageDecoder, AnnotationFactory, WidgetAnnotation, getXfaFontName, getXfaFontDict, Pattern, getTilingPatternIR, FontRendererFactory, PDFImage, StructTreeRoot, StructTreePage };`)(
     () => ({}),
     {},
     { put: () => undefined },
@@ -109,8 +129,7 @@ describe('patchPdfjsWorkerSource', () => {
     const out = patchPdfjsWorkerSource(syntheticWorker(region));
     expect(out).not.toContain('$uid');
     expect(out).toContain('var es_iterator_flat_map = __webpack_require__(531);');
-    expect(out).not.toContain('decoderInternals');
-    expect(out).not.toContain('annotationInternals');
+    expect(out).not.toContain('leftOutInternals');
     const exported = run(out);
     expect(exported.annotationsUse()).toBeNull();
     expect(() => new exported.XFAFactory()).toThrow(XFA_LEFT_OUT_MESSAGE);
@@ -120,8 +139,8 @@ describe('patchPdfjsWorkerSource', () => {
     const exported = run(patchPdfjsWorkerSource(syntheticWorker(region)));
     expect(exported.canUseImageDecoder).toBe(false);
     for (const Decoder of [exported.JpegImage, exported.JpxImage, exported.Jbig2Image]) expect(() => new Decoder()).toThrow(/is left out of this build: text extraction never decodes images/);
-    await expect((async () => exported.JpxImage.decode())()).rejects.toThrow(/JpxImage is left out/);
-    expect(() => exported.JpxImage.parseImageProperties()).toThrow(/JpxImage is left out/);
+    await expect((async () => exported.JpxImage.decode())()).rejects.toThrow(/JpxImage\.decode is left out/);
+    expect(() => exported.JpxImage.parseImageProperties()).toThrow(/JpxImage\.parseImageProperties is left out/);
   });
 
   it('stands in annotation entry points and XFA font lookups that throw, and annotation classes for instanceof', () => {
@@ -132,6 +151,25 @@ describe('patchPdfjsWorkerSource', () => {
     expect(new exported.WidgetAnnotation()).toBeInstanceOf(exported.WidgetAnnotation);
     expect(() => exported.getXfaFontName()).toThrow(XFA_LEFT_OUT_MESSAGE);
     expect(() => exported.getXfaFontDict()).toThrow(XFA_LEFT_OUT_MESSAGE);
+  });
+
+  it('stands in rendering entry points (patterns, image objects, glyph outlines, structure tree) that throw', () => {
+    const exported = run(patchPdfjsWorkerSource(syntheticWorker(region)));
+    const leftOut = /is left out of this build: text extraction never renders, saves or reads the structure tree/;
+    for (const call of [
+      () => exported.Pattern.parseShading(),
+      () => exported.getTilingPatternIR(),
+      () => exported.FontRendererFactory.create(),
+      () => new exported.PDFImage(),
+      () => exported.PDFImage.createMask(),
+      () => exported.PDFImage.buildImage(),
+      () => new exported.StructTreeRoot(),
+      () => exported.StructTreeRoot.canCreateStructureTree(),
+      () => exported.StructTreeRoot.createStructureTree(),
+      () => new exported.StructTreePage(),
+    ]) {
+      expect(call).toThrow(leftOut);
+    }
   });
 
   it('refuses a worker whose XFA region anchors are missing, repeated or out of order', () => {

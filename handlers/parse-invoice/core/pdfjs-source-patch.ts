@@ -69,7 +69,20 @@ export function applyPdfjsPatches(source: string, patches: PdfjsPatches): string
   return patched;
 }
 
-/** A class that stands for left-out pdf.js code: it throws when constructed (its callers are never reached by text extraction). */
-export function leftOutClass(name: string, reason: string): string {
-  return `class ${name} {\n  constructor() {\n    throw new Error(${JSON.stringify(`pdf.js ${name} is left out of this build: ${reason}`)});\n  }\n}`;
+/**
+ * A class that stands for left-out pdf.js code: constructing it, or calling one of its
+ * `throwing` static methods, throws (their callers are never reached by text
+ * extraction); `members` are extra class members (source lines), e.g. no-op hooks.
+ */
+export function leftOutClass(name: string, reason: string, throwing: readonly string[] = [], members: readonly string[] = []): string {
+  const thrower = (what: string) => `    throw new Error(${JSON.stringify(`pdf.js ${what} is left out of this build: ${reason}`)});`;
+  return [
+    `class ${name} {`,
+    '  constructor() {',
+    thrower(name),
+    '  }',
+    ...throwing.flatMap((method) => [`  static ${method}() {`, thrower(`${name}.${method}`), '  }']),
+    ...members,
+    '}',
+  ].join('\n');
 }

@@ -37,6 +37,13 @@
  * XFA font tables left out. The Calibri, Helvetica, Liberation Sans, Myriad Pro and
  * Segoe UI width tables serve only the fonts of XFA forms (`cssFontInfo`, from
  * `loadXfaFonts`); their two lookups become functions that throw.
+ *
+ * Other rendering code left out: shading and tiling patterns, image objects
+ * (`PDFImage`), glyph outlines (`FontRendererFactory`, for drawing text as paths) and
+ * the structure tree (getStructTree, saving). Their entry points throw; clearing the
+ * pattern cache at cleanup is a no-op (nothing fills it); reading the catalog's
+ * structure tree already turns an error into "no structure tree". The pattern region
+ * ends where the XFA font tables begin, so its patch comes first.
  */
 import { PDFJS_PATCH_MARKER } from './pdfjs-patch-marker';
 import { applyPdfjsPatches, leftOutClass, type PdfjsPatches, WEBPACK_REQUIRE_LINE } from './pdfjs-source-patch';
@@ -48,13 +55,12 @@ export { PDFJS_PATCH_MARKER };
 export const XFA_LEFT_OUT_MESSAGE = 'pdf.js XFA forms are left out of this build (handlers/parse-invoice/core/pdfjs-worker-patch.ts); open documents without enableXfa';
 
 const ANNOTATIONS_WHY = 'text extraction never parses annotations (handlers/parse-invoice/core/pdfjs-worker-patch.ts)';
+const RENDERING_WHY = 'text extraction never renders, saves or reads the structure tree (handlers/parse-invoice/core/pdfjs-worker-patch.ts)';
 const IMAGES_WHY = 'text extraction never decodes images (handlers/parse-invoice/core/pdfjs-worker-patch.ts)';
 
-/** A left-out decoder class: its constructor throws, `statics` are extra members (lines). */
-function leftOutDecoder(region: string, name: string, statics: readonly string[]): string {
-  const thrower = leftOutClass(name, IMAGES_WHY);
-  const withStatics = statics.length === 0 ? thrower : `${thrower.slice(0, -1)}${statics.join('\n')}\n}`;
-  return `;// ${region} left out (pdfjs-worker-patch.ts)\n${withStatics}\n`;
+/** A left-out region: its comment line and the stand-ins that replace it. */
+function leftOutRegion(region: string, standIns: readonly string[]): string {
+  return [`;// ${region} left out (pdfjs-worker-patch.ts)`, ...standIns, ''].join('\n');
 }
 
 export const PDFJS_WORKER_PATCHES: PdfjsPatches = {
@@ -94,46 +100,71 @@ export const PDFJS_WORKER_PATCHES: PdfjsPatches = {
       name: 'leave out annotations',
       from: ';// ./src/core/annotation.js\n',
       to: ';// ./src/core/calculate_md5.js\n',
-      replace: [
-        ';// src/core/annotation.js left out (pdfjs-worker-patch.ts)',
-        'class AnnotationFactory {',
-        ...['createGlobals', 'create', 'generateImages', 'saveNewAnnotations', 'printNewAnnotations'].map(
-          (method) => `  static ${method}() {\n    throw new Error(${JSON.stringify(`pdf.js AnnotationFactory.${method} is left out of this build: ${ANNOTATIONS_WHY}`)});\n  }`,
-        ),
-        '}',
+      replace: leftOutRegion('src/core/annotation.js', [
+        leftOutClass('AnnotationFactory', ANNOTATIONS_WHY, ['createGlobals', 'create', 'generateImages', 'saveNewAnnotations', 'printNewAnnotations']),
         'class WidgetAnnotation {}',
         'class PopupAnnotation {}',
-        '',
-      ].join('\n'),
+      ]),
+      keep: WEBPACK_REQUIRE_LINE,
+    },
+    {
+      name: 'leave out shading and tiling patterns',
+      from: ';// ./src/core/pattern.js\n',
+      to: ';// ./src/core/calibri_factors.js\n',
+      replace: leftOutRegion('src/core/pattern.js', [
+        leftOutClass('Pattern', RENDERING_WHY, ['parseShading']),
+        `function getTilingPatternIR() {\n  throw new Error(${JSON.stringify(`pdf.js getTilingPatternIR is left out of this build: ${RENDERING_WHY}`)});\n}`,
+        'function clearPatternCaches() {}',
+      ]),
       keep: WEBPACK_REQUIRE_LINE,
     },
     {
       name: 'leave out the XFA font tables',
       from: ';// ./src/core/calibri_factors.js\n',
       to: ';// ./src/core/ps_parser.js\n',
-      replace: [
-        ';// src/core/{calibri,helvetica,myriadpro,segoeui}_factors.js, liberationsans_widths.js, xfa_fonts.js left out (pdfjs-worker-patch.ts)',
-        ...['getXfaFontName', 'getXfaFontDict'].map((fn) => `function ${fn}() {\n  throw new Error(${JSON.stringify(XFA_LEFT_OUT_MESSAGE)});\n}`),
-        '',
-      ].join('\n'),
+      replace: leftOutRegion(
+        'src/core/{calibri,helvetica,myriadpro,segoeui}_factors.js, liberationsans_widths.js, xfa_fonts.js',
+        ['getXfaFontName', 'getXfaFontDict'].map((fn) => `function ${fn}() {\n  throw new Error(${JSON.stringify(XFA_LEFT_OUT_MESSAGE)});\n}`),
+      ),
+      keep: WEBPACK_REQUIRE_LINE,
+    },
+    {
+      name: 'leave out glyph outlines',
+      from: ';// ./src/core/font_renderer.js\n',
+      to: ';// ./src/core/metrics.js\n',
+      replace: leftOutRegion('src/core/font_renderer.js', [leftOutClass('FontRendererFactory', RENDERING_WHY, ['create'])]),
+      keep: WEBPACK_REQUIRE_LINE,
+    },
+    {
+      name: 'leave out image objects',
+      from: ';// ./src/core/image.js\n',
+      to: ';// ./src/core/evaluator.js\n',
+      replace: leftOutRegion('src/core/image.js', [leftOutClass('PDFImage', RENDERING_WHY, ['createMask', 'buildImage'])]),
+      keep: WEBPACK_REQUIRE_LINE,
+    },
+    {
+      name: 'leave out the structure tree',
+      from: ';// ./src/core/struct_tree.js\n',
+      to: ';// ./src/core/catalog.js\n',
+      replace: leftOutRegion('src/core/struct_tree.js', [
+        leftOutClass('StructTreeRoot', RENDERING_WHY, ['canCreateStructureTree', 'createStructureTree']),
+        leftOutClass('StructTreePage', RENDERING_WHY),
+      ]),
       keep: WEBPACK_REQUIRE_LINE,
     },
     {
       name: 'leave out the JPEG decoder',
       from: ';// ./src/core/jpg.js\n',
       to: ';// ./src/core/jpeg_stream.js\n',
-      replace: leftOutDecoder('src/core/jpg.js', 'JpegImage', ['  static canUseImageDecoder() {', '    return false;', '  }']),
+      replace: leftOutRegion('src/core/jpg.js', [leftOutClass('JpegImage', IMAGES_WHY, [], ['  static canUseImageDecoder() {', '    return false;', '  }'])]),
       keep: WEBPACK_REQUIRE_LINE,
     },
     {
       name: 'leave out the JPEG 2000 decoder',
       from: ';// ./external/openjpeg/openjpeg.js\n',
       to: ';// ./src/core/operator_list.js\n',
-      replace: leftOutDecoder('external/openjpeg/openjpeg.js, src/core/jpx.js', 'JpxImage', [
-        '  static setOptions() {}',
-        '  static cleanup() {}',
-        `  static decode() {\n    throw new Error(${JSON.stringify(`pdf.js JpxImage is left out of this build: ${IMAGES_WHY}`)});\n  }`,
-        `  static parseImageProperties() {\n    throw new Error(${JSON.stringify(`pdf.js JpxImage is left out of this build: ${IMAGES_WHY}`)});\n  }`,
+      replace: leftOutRegion('external/openjpeg/openjpeg.js, src/core/jpx.js', [
+        leftOutClass('JpxImage', IMAGES_WHY, ['decode', 'parseImageProperties'], ['  static setOptions() {}', '  static cleanup() {}']),
       ]),
       keep: WEBPACK_REQUIRE_LINE,
     },
@@ -141,7 +172,7 @@ export const PDFJS_WORKER_PATCHES: PdfjsPatches = {
       name: 'leave out the JBIG2 decoder',
       from: ';// ./src/core/arithmetic_decoder.js\n',
       to: ';// ./src/core/jbig2_stream.js\n',
-      replace: leftOutDecoder('src/core/{arithmetic_decoder,jbig2}.js', 'Jbig2Image', []),
+      replace: leftOutRegion('src/core/{arithmetic_decoder,jbig2}.js', [leftOutClass('Jbig2Image', IMAGES_WHY)]),
       keep: WEBPACK_REQUIRE_LINE,
     },
   ],
