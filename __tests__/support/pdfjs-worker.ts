@@ -1,10 +1,10 @@
-import { installPatchedPdfjsWorker } from '../../tools/pdfjs/install-patched-worker';
+import { installPatchedPdfjs } from '../../tools/pdfjs/install-patched-pdfjs';
 
 /**
- * Makes pdf.js's in-process worker available inside jest: the patched CJS build that
- * the tsx tools use too (jest cannot `require` the .mjs). The bundle test
+ * Makes pdf.js (its in-process worker and display layer) available inside jest: the
+ * patched CJS builds that the tsx tools use too (jest cannot `require` the .mjs). The bundle test
  * (bundle.test.ts) covers the production path, patched by esbuild.
  */
 export function installPdfjsWorker(): void {
-  installPatchedPdfjsWorker();
+  installPatchedPdfjs();
 }

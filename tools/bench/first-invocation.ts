@@ -53,7 +53,7 @@ interface ChildTimes {
 
 /**
  * The first event's extra cost next to module init: what lazy loading (pdf.js,
- * cheerio, the SDK's first request) leaves for the first invocation. Reported as
+ * htmlparser2, the SDK's first request) leaves for the first invocation. Reported as
  * the first invocation's time, and its excess over the second (warm) one.
  */
 export async function benchFirstInvocation(): Promise<BenchFigure[]> {

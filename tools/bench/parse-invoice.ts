@@ -1,9 +1,9 @@
 import { preview } from '../../handlers/parse-invoice/core/preview';
 import { BASE_FIXTURE, hyresaviPdf } from '../fixtures/hyresavi-pdf';
-import { installPatchedPdfjsWorker } from '../pdfjs/install-patched-worker';
+import { installPatchedPdfjs } from '../pdfjs/install-patched-pdfjs';
 import { throughput, type BenchFigure } from './measure';
 
-installPatchedPdfjsWorker();
+installPatchedPdfjs();
 
 /** PDFs per second through the parse_invoice core (PDF text + Hyresavi parser + record), one process, one page. */
 export async function benchParseInvoice(): Promise<BenchFigure> {

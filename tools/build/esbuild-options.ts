@@ -1,11 +1,12 @@
 import type { BuildOptions } from 'esbuild';
 import * as path from 'node:path';
 import { BUNDLE_FILE } from './paths';
-import { pdfjsWorkerPatchPlugin } from './pdfjs-worker-plugin';
+import { pdfjsPatchPlugin } from './pdfjs-patch-plugin';
 import { staticSdkImportsPlugin } from './static-sdk-imports-plugin';
 import { lambdaCredentialsPlugin } from './lambda-credentials-plugin';
 import { pureEntitiesTablesPlugin } from './pure-entities-tables-plugin';
 import { pureSdkSchemasPlugin } from './pure-sdk-schemas-plugin';
+import { nativeBase64EntitiesPlugin } from './native-base64-entities-plugin';
 
 /**
  * Native or optional packages that some dependencies `require` inside try/catch
@@ -39,13 +40,22 @@ export function esbuildOptionsFor(entry: string, functionName: string, rootDir: 
     // ES module builds first: the SDK's dist-es can be tree-shaken to the commands and
     // middleware the handlers use, where its dist-cjs index files pull in every command
     // and wrap each module for lazy init. Cold-start module init falls by about a third
-    // (issue 16). `require()` calls still take a package's CommonJS export (pdf-parse).
+    // (issue 16).
     mainFields: ['module', 'main'],
-    // pdf.js's worker is patched as it is inlined (handlers/parse-invoice/core/pdfjs-worker-patch.ts);
+    // pdf.js's worker and display layer are patched as they are inlined
+    // (handlers/parse-invoice/core/pdfjs-{worker,display}-patch.ts: fixes, unused viewer code left out);
     // for cold start (issue 16) the SDK's unused operation schemas and the unused HTML
     // entity tables can be tree-shaken, the SDK's dynamic imports become static (no lazy
-    // module wrappers) and its credential chain is the environment only (Lambda's).
-    plugins: [pdfjsWorkerPatchPlugin(), pureSdkSchemasPlugin(), pureEntitiesTablesPlugin(), staticSdkImportsPlugin(), lambdaCredentialsPlugin()],
+    // module wrappers), its credential chain is the environment only (Lambda's) and
+    // htmlparser2's entity tree is base64-decoded natively.
+    plugins: [
+      pdfjsPatchPlugin(),
+      pureSdkSchemasPlugin(),
+      pureEntitiesTablesPlugin(),
+      staticSdkImportsPlugin(),
+      lambdaCredentialsPlugin(),
+      nativeBase64EntitiesPlugin(),
+    ],
     // A separate .map file plus the `//# sourceMappingURL` comment that Node's
     // --enable-source-maps follows (esbuild's 'external' mode leaves the comment out).
     sourcemap: 'linked',

@@ -7,9 +7,9 @@ const DEFAULT_EXPORT = /^export default (new [\s\S]*\));$/m;
 const DECODER = /^const (\w+Decoder) = getDecoder\(/gm;
 
 /**
- * Lets esbuild drop the HTML entity tables (and their decoders) that cheerio never reads.
+ * Lets esbuild drop the HTML entity tables (and their decoders) that the bundle never reads.
  *
- * dom-serializer imports only the escaping functions of `entities` (v4), but its
+ * dom-serializer (bundled through htmlparser2's domutils) imports only the escaping functions of `entities` (v4), but its
  * index also loads the generated decode and encode tables, each built by a call at
  * module load (`new Uint16Array("…".split("").map(…))`, `new Map(restoreDiff([…]))`):
  * about 50 KB to parse and a few ms to run at every cold start of parse_retail_invoice.

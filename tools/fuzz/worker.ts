@@ -3,7 +3,7 @@
  * returns (a synchronous infinite loop cannot be interrupted any other way).
  */
 import { parentPort } from 'node:worker_threads';
-import { installPatchedPdfjsWorker } from '../pdfjs/install-patched-worker';
+import { installPatchedPdfjs } from '../pdfjs/install-patched-pdfjs';
 import { serveCases } from './serve-cases';
 import { runHtmlCase, runKeyCase, runPdfCase, type CaseOutcome, type TargetName } from './targets';
 
@@ -14,6 +14,6 @@ function run(target: TargetName, input: Uint8Array | string): Promise<CaseOutcom
 }
 
 if (parentPort) {
-  installPatchedPdfjsWorker();
+  installPatchedPdfjs();
   serveCases(parentPort, run);
 }

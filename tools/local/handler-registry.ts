@@ -1,7 +1,7 @@
 import { discoverHandlers } from '../build/discover-handlers';
 import { DEFAULT_HANDLERS_DIR } from '../build/paths';
 import type { HandlerDeps, S3EventHandler } from '../../handlers/shared/handler-deps';
-import { installPatchedPdfjsWorker } from '../pdfjs/install-patched-worker';
+import { installPatchedPdfjs } from '../pdfjs/install-patched-pdfjs';
 
 /** Plain node (a launcher bundle, app/launch.cjs) has no TypeScript loader; jest and tsx do. Read before tsx registers one below. */
 const PLAIN_NODE = '.js' in require.extensions && !('.ts' in require.extensions);
@@ -27,7 +27,7 @@ export type HandlerLoader = (functionName: string) => Promise<HandlerFactory | u
 export function sourceHandlers(handlersDir: string = DEFAULT_HANDLERS_DIR): HandlerLoader {
   const entries = new Map(discoverHandlers(handlersDir).map((h) => [h.name, h.entry]));
   // Handlers run from source here, not from their bundle: pdf.js must be the patched build.
-  installPatchedPdfjsWorker();
+  installPatchedPdfjs();
   return async (functionName) => {
     const entry = entries.get(functionName);
     if (!entry) return undefined;

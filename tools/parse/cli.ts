@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { CliError, parseCliArgs, runCli, UsageError } from '../../app/run-cli';
-import { installPatchedPdfjsWorker } from '../pdfjs/install-patched-worker';
+import { installPatchedPdfjs } from '../pdfjs/install-patched-pdfjs';
 
 const USAGE = `Usage: npm run --silent parse -- <file.pdf|file.html> [--key <s3 key>]
 
@@ -28,7 +28,7 @@ type Preview = (body: Buffer, key: string | undefined, fileName?: string) => Pro
 /** Each handler's preview module, loaded only for its document type. */
 const PREVIEWERS: Record<string, () => Promise<Preview>> = {
   '.pdf': async () => {
-    installPatchedPdfjsWorker();
+    installPatchedPdfjs();
     return (await import('../../handlers/parse-invoice/core/preview')).preview;
   },
   '.html': async () => (await import('../../handlers/parse-retail-invoice/core/preview')).preview,

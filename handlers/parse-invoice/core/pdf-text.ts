@@ -2,7 +2,7 @@ import { InvoiceParseError } from '../../shared/errors';
 import type { TextItem } from './text-item';
 import { uprightItems, type UprightPage, type ViewportRun } from './orientation';
 import { checkPdfBudget, DEFAULT_PDF_BUDGET, type PdfBudget } from './pdf-budget';
-import { loadPdfParse } from './pdf-runtime';
+import { loadPdfjs } from './pdf-runtime';
 
 export interface PdfTextOptions {
   /** Give up on a document after this long. @default 15000 */
@@ -18,7 +18,7 @@ const DEFAULT_MAX_PAGES = 5;
 /** Vertical space left between pages once they are stacked into one coordinate system. */
 const PAGE_GAP = 100;
 
-// The slice of pdf.js's document/page API this module uses (pdf-parse does not re-export its types).
+// The slice of pdf.js's document/page API this module uses (pdfjs-dist ships no types for its legacy build path).
 interface PdfViewport {
   readonly width: number;
   readonly height: number;
@@ -39,6 +39,7 @@ interface PdfPage {
 interface PdfDocument {
   readonly numPages: number;
   getPage(pageNumber: number): Promise<PdfPage>;
+  destroy(): Promise<void>;
 }
 
 function fail(message: string, cause?: unknown): InvoiceParseError {
@@ -111,9 +112,8 @@ export async function extractPdfText(body: Uint8Array, options: PdfTextOptions =
   if (body.byteLength === 0) throw fail('the file is empty');
   if (!hasPdfHeader(body)) throw fail('not a PDF (no %PDF- header)');
   await checkPdfBudget(body, options.budget ?? DEFAULT_PDF_BUDGET);
-  const { PDFParse } = loadPdfParse();
-  // pdf.js may transfer (detach) the buffer it is given, so it gets a copy.
-  const parser = new PDFParse({ data: new Uint8Array(body), verbosity: 0, isEvalSupported: false, useSystemFonts: false, stopAtErrors: false });
+  const pdfjs = loadPdfjs();
+  let opened: PdfDocument | undefined;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -122,8 +122,10 @@ export async function extractPdfText(body: Uint8Array, options: PdfTextOptions =
   const work = (async () => {
     let doc: PdfDocument;
     try {
-      // pdf-parse keeps pdf.js's document behind a private loader; its text API drops positions.
-      doc = await (parser as unknown as { load(): Promise<PdfDocument> }).load();
+      // pdf.js may transfer (detach) the buffer it is given, so it gets a copy.
+      const loading = pdfjs.getDocument({ data: new Uint8Array(body), verbosity: 0, isEvalSupported: false, useSystemFonts: false, stopAtErrors: false });
+      doc = (await loading.promise) as PdfDocument;
+      opened = doc;
     } catch (err) {
       throw classify(err);
     }
@@ -140,6 +142,7 @@ export async function extractPdfText(body: Uint8Array, options: PdfTextOptions =
   } finally {
     clearTimeout(timer);
     work.catch(() => undefined);
-    await parser.destroy().catch(() => undefined);
+    // Once opened, destroying the document ends pdf.js's work on it; a load that failed or is still running is left to finish.
+    await opened?.destroy().catch(() => undefined);
   }
 }

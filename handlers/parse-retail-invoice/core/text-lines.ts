@@ -1,4 +1,4 @@
-import { load } from 'cheerio/slim';
+import { parseDocument } from 'htmlparser2';
 import { flattenDeepNesting } from './nesting-guard';
 import { type ClassVisibility, classVisibility, mediaQueryApplies } from './css-visibility';
 import { cleanText } from './text-normalize';
@@ -174,8 +174,9 @@ type Frame = { node: DomNode; depth: number; exit?: false } | { exit: true; acti
 export function readTextDocument(html: string): TextDocument {
   // `<orders@shop.example>` in a plain-text forward is not markup.
   if (!HTML_TAG.test(html)) return readPlainText(html);
-  const $ = load(flattenDeepNesting(html), { xml: false });
-  const root = $.root()[0] as unknown as DomNode;
+  // htmlparser2's forgiving HTML mode (entities decoded), the tree cheerio's `load` wrapped:
+  // only the parser is needed, not cheerio's selector engine and API (issue 16, cold start).
+  const root: DomNode = parseDocument(flattenDeepNesting(html));
   const builder = new LineBuilder();
   const imageAlts: string[] = [];
   const siteNames: string[] = [];
