@@ -3,7 +3,7 @@
  *
  * pdf.js creates a `DOMMatrix` while its module initialises and polyfills it from
  * `@napi-rs/canvas` when that native package is installed. The Lambda bundle ships
- * no node_modules, so without this stand-in the first `require` of pdf-parse throws
+ * no node_modules, so without this stand-in the first `require` of pdf.js throws
  * `DOMMatrix is not defined`. Text extraction never renders, so the 2-D subset is enough.
  */
 export class DomMatrixStub {
