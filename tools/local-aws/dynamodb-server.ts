@@ -40,14 +40,15 @@ export class JavaMissingError extends Error {
 }
 
 async function waitUntilReady(endpoint: string, child: ChildProcess, timeoutMs: number, output: () => string): Promise<void> {
-  const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });
+  // A probe that hangs (something else accepted on the port) must not outlast the JVM's own exit.
+  const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, maxAttempts: 1, requestHandler: { requestTimeout: 2000 } });
+  const exited = new Promise<'exited'>((resolve) => child.once('exit', () => resolve('exited')));
   const deadline = Date.now() + timeoutMs;
   try {
     while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`DynamoDB Local exited with code ${child.exitCode}: ${output()}`);
+      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`DynamoDB Local exited with ${child.signalCode ?? `code ${child.exitCode}`}: ${output()}`);
       try {
-        await client.send(new ListTablesCommand({}));
-        return;
+        if ((await Promise.race([client.send(new ListTablesCommand({})), exited])) !== 'exited') return;
       } catch {
         await new Promise((r) => setTimeout(r, 100));
       }
@@ -70,9 +71,25 @@ function stopProcess(child: ChildProcess): Promise<void> {
   });
 }
 
+/** The JVM could not bind its port: another process took it between freePort() and the bind. */
+class PortTakenError extends Error {}
+
+/** Attempts with a fresh port when the port was chosen here and taken before the JVM bound it. */
+const PORT_ATTEMPTS = 3;
+
 export async function startLocalDynamoDb(options: LocalDynamoDbOptions = {}): Promise<LocalDynamoDb> {
-  const port = options.port ?? (await freePort());
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  for (let attempt = 1; ; attempt++) {
+    const port = options.port ?? (await freePort());
+    try {
+      return await startOnce(port, options);
+    } catch (err) {
+      if (!(err instanceof PortTakenError) || options.port !== undefined || attempt === PORT_ATTEMPTS) throw err;
+    }
+  }
+}
+
+async function startOnce(port: number, options: LocalDynamoDbOptions): Promise<LocalDynamoDb> {
   const launch = dynamoDbLaunch({ port, dataDir: options.dataDir, sharedDb: options.sharedDb });
   // stdin stays an open pipe: the launcher exits when it closes, i.e. when this process dies.
   const child = spawn(launch.command, launch.args, { cwd: launch.cwd, stdio: 'pipe' });
@@ -85,6 +102,7 @@ export async function startLocalDynamoDb(options: LocalDynamoDbOptions = {}): Pr
     await Promise.race([waitUntilReady(endpoint, child, options.startTimeoutMs ?? 30000, () => output), spawnError]);
   } catch (err) {
     await stopProcess(child);
+    if (/BindException|Address already in use/.test(output)) throw new PortTakenError(`DynamoDB Local could not listen on 127.0.0.1:${port}: the port is in use`, { cause: err });
     throw err;
   }
   return { endpoint, port, loopbackOnly: launch.loopbackOnly, pid: child.pid, stop: () => stopProcess(child) };
