@@ -1,4 +1,4 @@
-import { build } from 'esbuild';
+import { bundleSnippet } from '../../support/bundle-snippet';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -16,17 +16,7 @@ describe('lambdaCredentialsPlugin', () => {
   const saved = { ...process.env };
 
   beforeAll(async () => {
-    const result = await build({
-      stdin: { contents: 'export { S3Client } from "@aws-sdk/client-s3";', resolveDir: path.resolve(__dirname, '../../..'), loader: 'js' },
-      bundle: true,
-      write: false,
-      platform: 'node',
-      format: 'cjs',
-      mainFields: ['module', 'main'],
-      logLevel: 'silent',
-      plugins: [staticSdkImportsPlugin(), lambdaCredentialsPlugin()],
-    });
-    code = result.outputFiles?.[0]?.text ?? '';
+    code = await bundleSnippet('export { S3Client } from "@aws-sdk/client-s3";', [staticSdkImportsPlugin(), lambdaCredentialsPlugin()]);
     writeFileSync(bundlePath, code);
   }, 60_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

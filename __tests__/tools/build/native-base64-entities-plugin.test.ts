@@ -1,4 +1,4 @@
-import { build } from 'esbuild';
+import { bundleSnippet } from '../../support/bundle-snippet';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { NATIVE_DECODE_BASE64, nativeBase64EntitiesPlugin, replaceDecodeBase64 } from '../../../tools/build/native-base64-entities-plugin';
@@ -57,17 +57,7 @@ describe('replaceDecodeBase64', () => {
 
 describe('nativeBase64EntitiesPlugin', () => {
   it("bundles htmlparser2 without atob, and its entity decoding still works", async () => {
-    const result = await build({
-      stdin: { contents: 'export { parseDocument } from "htmlparser2";', resolveDir: ROOT, loader: 'js' },
-      bundle: true,
-      write: false,
-      platform: 'node',
-      format: 'cjs',
-      mainFields: ['module', 'main'],
-      logLevel: 'silent',
-      plugins: [nativeBase64EntitiesPlugin()],
-    });
-    const code = result.outputFiles[0].text;
+    const code = await bundleSnippet('export { parseDocument } from "htmlparser2";', [nativeBase64EntitiesPlugin()]);
     expect(code).not.toContain('atob(');
     expect(code).toContain('Buffer.from(input, "base64")');
     const module = { exports: {} as { parseDocument: (html: string) => { children: Array<{ children: Array<{ data: string }> }> } } };

@@ -1,5 +1,4 @@
-import { build } from 'esbuild';
-import * as path from 'node:path';
+import { bundleSnippet } from '../../support/bundle-snippet';
 import { markSchemasPure, pureSdkSchemasPlugin } from '../../../tools/build/pure-sdk-schemas-plugin';
 
 describe('markSchemasPure', () => {
@@ -18,18 +17,8 @@ describe('markSchemasPure', () => {
 
 describe('pureSdkSchemasPlugin', () => {
   it('keeps the schemas of the S3 operations used and drops the others', async () => {
-    const options = {
-      stdin: { contents: 'export { S3Client, GetObjectCommand } from "@aws-sdk/client-s3";', resolveDir: path.resolve(__dirname, '../../..'), loader: 'js' as const },
-      bundle: true,
-      write: false,
-      platform: 'node' as const,
-      format: 'cjs' as const,
-      mainFields: ['module', 'main'],
-      logLevel: 'silent' as const,
-    };
-    const [plain, pure] = await Promise.all([build(options), build({ ...options, plugins: [pureSdkSchemasPlugin()] })]);
-    const plainCode = plain.outputFiles?.[0]?.text ?? '';
-    const pureCode = pure.outputFiles?.[0]?.text ?? '';
+    const entry = 'export { S3Client, GetObjectCommand } from "@aws-sdk/client-s3";';
+    const [plainCode, pureCode] = await Promise.all([bundleSnippet(entry), bundleSnippet(entry, [pureSdkSchemasPlugin()])]);
     // Without the plugin an operation nobody calls is still declared.
     expect(plainCode).toMatch(/var PutBucketAnalyticsConfiguration\$ = /);
     expect(pureCode).not.toMatch(/var PutBucketAnalyticsConfiguration\$ = /);

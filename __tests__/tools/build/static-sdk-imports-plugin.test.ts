@@ -1,5 +1,4 @@
-import { build } from 'esbuild';
-import * as path from 'node:path';
+import { bundleSnippet } from '../../support/bundle-snippet';
 import { rewriteDynamicImports, staticSdkImportsPlugin } from '../../../tools/build/static-sdk-imports-plugin';
 
 describe('rewriteDynamicImports', () => {
@@ -31,21 +30,12 @@ describe('rewriteDynamicImports', () => {
 
 describe('staticSdkImportsPlugin', () => {
   it('bundles the AWS SDK without lazy __esm module wrappers', async () => {
-    const root = path.resolve(__dirname, '../../..');
-    const common = {
-      stdin: { contents: 'export { S3Client } from "@aws-sdk/client-s3";', resolveDir: root, loader: 'js' as const },
-      bundle: true,
-      write: false,
-      platform: 'node' as const,
-      format: 'cjs' as const,
-      mainFields: ['module', 'main'],
-      logLevel: 'silent' as const,
-    };
+    const entry = 'export { S3Client } from "@aws-sdk/client-s3";';
     const wrappers = (code: string) => (code.match(/__esm\(\{/g) ?? []).length;
-    const [plain, rewritten] = await Promise.all([build(common), build({ ...common, plugins: [staticSdkImportsPlugin()] })]);
+    const [plain, rewritten] = await Promise.all([bundleSnippet(entry), bundleSnippet(entry, [staticSdkImportsPlugin()])]);
     // Without the plugin the credential chain's dynamic imports wrap hundreds of modules.
-    expect(wrappers(plain.outputFiles?.[0]?.text ?? '')).toBeGreaterThan(100);
-    expect(rewritten.outputFiles?.[0]?.text).toContain('S3Client');
-    expect(wrappers(rewritten.outputFiles?.[0]?.text ?? '')).toBe(0);
+    expect(wrappers(plain)).toBeGreaterThan(100);
+    expect(rewritten).toContain('S3Client');
+    expect(wrappers(rewritten)).toBe(0);
   });
 });
