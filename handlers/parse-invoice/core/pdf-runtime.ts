@@ -32,7 +32,7 @@ export interface PdfjsDocumentParams {
 
 /** The slice of pdf.js's display API this project uses (pdfjs-dist ships no types for the legacy build path). */
 export interface PdfjsModule {
-  getDocument(params: PdfjsDocumentParams): { readonly promise: Promise<unknown> };
+  getDocument(params: PdfjsDocumentParams): { readonly promise: Promise<unknown>; destroy(): Promise<void> };
 }
 
 interface PdfjsGlobal {

@@ -39,7 +39,6 @@ interface PdfPage {
 interface PdfDocument {
   readonly numPages: number;
   getPage(pageNumber: number): Promise<PdfPage>;
-  destroy(): Promise<void>;
 }
 
 function fail(message: string, cause?: unknown): InvoiceParseError {
@@ -113,7 +112,7 @@ export async function extractPdfText(body: Uint8Array, options: PdfTextOptions =
   if (!hasPdfHeader(body)) throw fail('not a PDF (no %PDF- header)');
   await checkPdfBudget(body, options.budget ?? DEFAULT_PDF_BUDGET);
   const pdfjs = loadPdfjs();
-  let opened: PdfDocument | undefined;
+  let loading: { readonly promise: Promise<unknown>; destroy(): Promise<void> } | undefined;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -123,9 +122,9 @@ export async function extractPdfText(body: Uint8Array, options: PdfTextOptions =
     let doc: PdfDocument;
     try {
       // pdf.js may transfer (detach) the buffer it is given, so it gets a copy.
-      const loading = pdfjs.getDocument({ data: new Uint8Array(body), verbosity: 0, isEvalSupported: false, useSystemFonts: false, stopAtErrors: false });
-      doc = (await loading.promise) as PdfDocument;
-      opened = doc;
+      const task = pdfjs.getDocument({ data: new Uint8Array(body), verbosity: 0, isEvalSupported: false, useSystemFonts: false, stopAtErrors: false });
+      loading = task;
+      doc = (await task.promise) as PdfDocument;
     } catch (err) {
       throw classify(err);
     }
@@ -142,7 +141,7 @@ export async function extractPdfText(body: Uint8Array, options: PdfTextOptions =
   } finally {
     clearTimeout(timer);
     work.catch(() => undefined);
-    // Once opened, destroying the document ends pdf.js's work on it; a load that failed or is still running is left to finish.
-    await opened?.destroy().catch(() => undefined);
+    // Ends pdf.js's work on the document: after the text was read, and after a failure or a timeout mid-load.
+    await loading?.destroy().catch(() => undefined);
   }
 }
