@@ -1,9 +1,8 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createHandler } from '../../../handlers/parse-invoice/index';
-import { ConflictError } from '../../../handlers/shared/errors';
-import { TransientBatchError } from '../../../handlers/shared/s3-batch';
 import { captureLogger } from '../../support/capture-logger';
+import { conflictOf } from '../../support/thrown-conflict';
 import { startLocalAws, type LocalAws } from '../../support/local-aws';
 import { s3Event } from '../../support/s3-events';
 import { BASE_FIXTURE, hyresaviPdf } from '../../../tools/fixtures/hyresavi-pdf';
@@ -41,14 +40,6 @@ describe('parse_invoice: no document silently replaces a different one (DynamoDB
   async function itemsOf(userId: string): Promise<Record<string, unknown>[]> {
     const out = await aws.clients.ddb.send(new QueryCommand({ TableName: TABLE, KeyConditionExpression: 'UserID = :u', ExpressionAttributeValues: { ':u': userId } }));
     return out.Items ?? [];
-  }
-
-  function conflictOf(result: Result): ConflictError {
-    if (!('thrown' in result)) throw new Error(`expected a thrown conflict, got outcome ${result.outcome}`);
-    expect(result.thrown).toBeInstanceOf(TransientBatchError);
-    const [failure] = (result.thrown as TransientBatchError).failures;
-    expect(failure).toBeInstanceOf(ConflictError);
-    return failure as ConflictError;
   }
 
   it('the issue 13 case: three files named _7000000002 with their own OCR numbers are three invoices, none lost', async () => {

@@ -1,10 +1,9 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createHandler } from '../../../handlers/parse-retail-invoice';
-import { ConflictError } from '../../../handlers/shared/errors';
-import { TransientBatchError } from '../../../handlers/shared/s3-batch';
 import { RETAIL_SUB_TYPES } from '../../../contract/sub-types';
 import { captureLogger } from '../../support/capture-logger';
+import { conflictOf } from '../../support/thrown-conflict';
 import { startLocalAws, type LocalAws } from '../../support/local-aws';
 import { s3Event } from '../../support/s3-events';
 
@@ -49,14 +48,6 @@ describe('parse_retail_invoice: one order, several e-mails (DynamoDB Local)', ()
     } catch (thrown) {
       return { thrown };
     }
-  }
-
-  function conflictOf(result: Result): ConflictError {
-    if (!('thrown' in result)) throw new Error(`expected a thrown conflict, got outcome ${result.outcome}`);
-    expect(result.thrown).toBeInstanceOf(TransientBatchError);
-    const [failure] = (result.thrown as TransientBatchError).failures;
-    expect(failure).toBeInstanceOf(ConflictError);
-    return failure as ConflictError;
   }
 
   it('the issue 13 case: same order and date, totals 212 and 999, is a CONFLICT, not first-wins', async () => {
