@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { launcher } from '../support/launcher';
 
 /**
  * The synth app (app/run.cjs) runs main.ts as one bundle in dist/launch/, and main.ts
@@ -11,10 +12,6 @@ import { join, relative } from 'node:path';
  * synth app does: from a bundle the launcher made, in dist/.
  */
 const ROOT = join(__dirname, '..', '..');
-const launcher = require('../../app/launch.cjs') as {
-  SYNTH_APP: { options: object };
-  buildBundle(entry: string, outfile: string, options: object): Promise<string[]>;
-};
 
 describe('the handler build, bundled as the synth app runs it', () => {
   mkdirSync(join(ROOT, 'dist'), { recursive: true });

@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { launchCommand } from '../../app/launch-command';
+import { launcher } from '../support/launcher';
 
 /**
  * app/launch.cjs runs a repository entry point from a prebuilt bundle: argv passes
@@ -9,7 +10,6 @@ import { launchCommand } from '../../app/launch-command';
  * a source changed, and a missing entry is a usage error.
  */
 const ROOT = join(__dirname, '..', '..');
-const launcher = require('../../app/launch.cjs') as { bundlePath(entry: string): string };
 
 describe('node app/launch.cjs <entry.ts>', () => {
   mkdirSync(join(ROOT, 'dist'), { recursive: true });

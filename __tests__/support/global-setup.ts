@@ -1,3 +1,4 @@
+import { launcher } from './launcher';
 import { buildHandlers } from '../../tools/build/build-handlers';
 import { startLocalDynamoDb, type LocalDynamoDb } from '../../tools/local-aws/dynamodb-server';
 import { freePort } from '../../tools/local-aws/free-port';
@@ -41,18 +42,12 @@ const handlerBundles: SetupStep = async () => {
   return undefined;
 };
 
-interface Launcher {
-  scriptEntries(): Array<{ entry: string; options: object }>;
-  ensureBundle(entry: string, options: object): Promise<string>;
-}
-
 /**
  * The launcher bundles of every npm script (app/launch.cjs), built once here: the
  * tests that run a command as a child process would otherwise all build the same
  * bundle at once on a fresh checkout.
  */
 const launcherBundles: SetupStep = async () => {
-  const launcher = require('../../app/launch.cjs') as Launcher;
   await Promise.all(launcher.scriptEntries().map(({ entry, options }) => launcher.ensureBundle(entry, options)));
   return undefined;
 };
