@@ -103,20 +103,24 @@ async function buildBundle(entry, outfile, { bundlePackages = false } = {}) {
   return Object.keys(result.metafile.inputs).filter((f) => !f.startsWith('node_modules/'));
 }
 
-/** Builds the bundle of `entry` unless it is up to date; resolves to its path. */
-async function ensureBundle(entry, options) {
+/** Builds the bundle of `entry` and records what it was made from; resolves to its path. */
+async function rebuild(entry, options) {
   const bundle = bundlePath(entry);
-  if (upToDate(entry)) return bundle;
   const builtAt = Date.now();
   const sources = await buildBundle(entry, bundle, options);
   writeAtomic(inputsPath(entry), `${JSON.stringify({ builtAt, inputs: [...sources, LOCKFILE, SELF] }, null, 2)}\n`);
   return bundle;
 }
 
+/** Builds the bundle of `entry` unless it is up to date; resolves to its path. */
+async function ensureBundle(entry, options) {
+  return upToDate(entry) ? bundlePath(entry) : rebuild(entry, options);
+}
+
 /** Runs `entry` from its bundle in this process, with `process.argv` as if node had run the bundle. */
 function launch(entry, options) {
   // Up to date (the usual case): no promise, no esbuild, straight to the bundle.
-  const ready = upToDate(entry) ? bundlePath(entry) : ensureBundle(entry, options);
+  const ready = upToDate(entry) ? bundlePath(entry) : rebuild(entry, options);
   const run = (bundle) => {
     process.argv[1] = bundle;
     require(bundle);
