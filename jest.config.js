@@ -4,6 +4,14 @@
 // set here so jest, its workers and the processes tests spawn all inherit it.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
+// Jest's workers allocate heavily (every test file evaluates its modules afresh); a young
+// generation of 32 MB (V8's default is 16) cuts their scavenges: worker CPU over the whole
+// suite 67 → 62 s. Workers and the processes tests spawn inherit NODE_OPTIONS; a flag the
+// caller already set wins.
+if (!/--max-semi-space-size/.test(process.env.NODE_OPTIONS ?? '')) {
+  process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --max-semi-space-size=32`.trim();
+}
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',

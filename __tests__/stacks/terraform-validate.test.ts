@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { PayPulseConfigOverrides } from '../../stacks/config';
 import { initFromMirror } from '../../tools/terraform/init-cache';
 import { DEFAULT_PLUGIN_DIR as PLUGIN_DIR } from '../../tools/terraform/plugin-dir';
+import { runTerraform } from '../../tools/terraform/run-terraform';
 import { synthPayPulse } from '../support/synth';
 
 interface ValidateResult {
@@ -22,8 +23,9 @@ async function validate(overrides: PayPulseConfigOverrides): Promise<ValidateRes
   dirs.push(dir);
   writeFileSync(join(dir, 'cdk.tf.json'), synthPayPulse(overrides).json);
   await initFromMirror(dir, PLUGIN_DIR);
-  const out = spawnSync('terraform', ['validate', '-json', '-no-color'], { cwd: dir, encoding: 'utf8', timeout: 240000, env: { ...process.env, TF_IN_AUTOMATION: '1' } });
-  return JSON.parse(out.stdout) as ValidateResult;
+  // An invalid configuration exits 1: runTerraform rejects with the first diagnostic.
+  const { stdout } = await runTerraform(['validate', '-json', '-no-color'], { cwd: dir });
+  return JSON.parse(stdout) as ValidateResult;
 }
 
 // Terraform judges the new resources (bucket policy, lifecycle, alarm, dedicated role) with the real provider schema.

@@ -16,13 +16,27 @@ export interface TerraformOutput {
   readonly stderr: string;
 }
 
+/**
+ * Go's collector target for Terraform and the aws provider it starts (they inherit the
+ * environment). Both allocate heavily while loading the provider's schema (~1,500
+ * resource types, once per command); at Go's default of 100 a quarter of an offline plan's
+ * CPU was garbage collection. 400 measured 9.7 → 7.6 s CPU per plan for 320 → 460 MB
+ * peak RSS (2-core machine, aws 5.100.0). The caller's own GOGC wins.
+ */
+export const TERRAFORM_GOGC = '400';
+
+/** The environment every Terraform command runs with: no TTY, no prompts, no update check. */
+export function terraformEnv(extra?: Readonly<Record<string, string>>): NodeJS.ProcessEnv {
+  return { GOGC: TERRAFORM_GOGC, ...process.env, TF_IN_AUTOMATION: '1', TF_INPUT: '0', CHECKPOINT_DISABLE: '1', ...extra };
+}
+
 /** Runs `terraform <args>` without a TTY or prompts; rejects with the last lines of its error output. */
 export function runTerraform(args: readonly string[], options: RunTerraformOptions): Promise<TerraformOutput> {
   const binary = options.binary ?? process.env.TERRAFORM_BIN ?? 'terraform';
   return new Promise((resolve, reject) => {
     const child = spawn(binary, args, {
       cwd: options.cwd,
-      env: { ...process.env, TF_IN_AUTOMATION: '1', TF_INPUT: '0', CHECKPOINT_DISABLE: '1', ...options.env },
+      env: terraformEnv(options.env),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const out: Buffer[] = [];
