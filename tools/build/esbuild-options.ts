@@ -4,6 +4,7 @@ import { BUNDLE_FILE } from './paths';
 import { pdfjsPatchPlugin } from './pdfjs-patch-plugin';
 import { staticSdkImportsPlugin } from './static-sdk-imports-plugin';
 import { lambdaCredentialsPlugin } from './lambda-credentials-plugin';
+import { lambdaSharedConfigPlugin } from './lambda-shared-config-plugin';
 import { pureEntitiesTablesPlugin } from './pure-entities-tables-plugin';
 import { pureSdkSchemasPlugin } from './pure-sdk-schemas-plugin';
 import { nativeBase64EntitiesPlugin } from './native-base64-entities-plugin';
@@ -46,7 +47,8 @@ export function esbuildOptionsFor(entry: string, functionName: string, rootDir: 
     // (handlers/parse-invoice/core/pdfjs-{worker,display}-patch.ts: fixes, unused viewer code left out);
     // for cold start (issue 16) the SDK's unused operation schemas and the unused HTML
     // entity tables can be tree-shaken, the SDK's dynamic imports become static (no lazy
-    // module wrappers), its credential chain is the environment only (Lambda's) and
+    // module wrappers), its credential chain is the environment only (Lambda's), its
+    // settings come from the environment and defaults (Lambda has no ~/.aws files) and
     // htmlparser2's entity tree is base64-decoded natively.
     plugins: [
       pdfjsPatchPlugin(),
@@ -54,6 +56,7 @@ export function esbuildOptionsFor(entry: string, functionName: string, rootDir: 
       pureEntitiesTablesPlugin(),
       staticSdkImportsPlugin(),
       lambdaCredentialsPlugin(),
+      lambdaSharedConfigPlugin(),
       nativeBase64EntitiesPlugin(),
     ],
     // A separate .map file plus the `//# sourceMappingURL` comment that Node's

@@ -61,6 +61,12 @@ describe('handler zips in a directory without node_modules', () => {
     expect(result.exportTypes.handler).toBe('function');
   });
 
+  it.each(HANDLER_NAMES)('%s carries none of the SDK code Lambda never runs: shared config files, other credential sources', (name) => {
+    const code = readFileSync(path.resolve(REPO_ROOT, manifest.functions[name].bundle), 'utf8');
+    expect(code).toContain('the handler bundle reads no shared config files');
+    for (const left of ['node:fs/promises', 'node:child_process', 'credential-provider-ini']) expect({ name, left, found: code.includes(left) }).toEqual({ name, left, found: false });
+  });
+
   it('parse_invoice reads a generated Hyresavi PDF end to end from the bundle alone', async () => {
     const dir = cleanDirs.get('parse_invoice')!;
     writeFileSync(path.join(dir, 'invoice.pdf'), await hyresaviPdf(BASE_FIXTURE));
