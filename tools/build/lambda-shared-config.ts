@@ -1,5 +1,7 @@
 import { CredentialsProviderError } from '@smithy/core/config';
 
+type ProviderErrorOptions = Exclude<ConstructorParameters<typeof CredentialsProviderError>[1], boolean | undefined>;
+
 /** The variables that point the SDK at shared config files. */
 export const SHARED_CONFIG_FILE_VARIABLES: readonly string[] = ['AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE'];
 
@@ -13,12 +15,12 @@ export const SHARED_CONFIG_FILE_VARIABLES: readonly string[] = ['AWS_CONFIG_FILE
  * files on the first call. A deployment that points the SDK at files anyway is told so
  * on its first call instead of having them ignored.
  */
-export function fromSharedConfigFiles(_selector: unknown, init: { logger?: unknown } = {}): () => Promise<never> {
+export function fromSharedConfigFiles(_selector: unknown, init: Pick<ProviderErrorOptions, 'logger'> = {}): () => Promise<never> {
   return async () => {
     const set = SHARED_CONFIG_FILE_VARIABLES.filter((name) => process.env[name]);
     if (set.length > 0) {
       throw new Error(`${set.join(' and ')} set, but the handler bundle reads no shared config files: configure the AWS SDK through environment variables instead`);
     }
-    throw new CredentialsProviderError('the handler bundle reads no shared config files (Lambda has none)', { logger: init.logger as never });
+    throw new CredentialsProviderError('the handler bundle reads no shared config files (Lambda has none)', { logger: init.logger });
   };
 }

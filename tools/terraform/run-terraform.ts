@@ -26,7 +26,7 @@ export interface TerraformOutput {
 export const TERRAFORM_GOGC = '400';
 
 /** The environment every Terraform command runs with: no TTY, no prompts, no update check. */
-export function terraformEnv(extra?: Readonly<Record<string, string>>): NodeJS.ProcessEnv {
+function terraformEnv(extra?: Readonly<Record<string, string>>): NodeJS.ProcessEnv {
   return { GOGC: TERRAFORM_GOGC, ...process.env, TF_IN_AUTOMATION: '1', TF_INPUT: '0', CHECKPOINT_DISABLE: '1', ...extra };
 }
 
