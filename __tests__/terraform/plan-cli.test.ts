@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main as planCli } from '../../tools/plan/plan-command';
+import { restoreEnv, saveEnv } from '../support/saved-env';
 import { EXISTING_STATE_FIXTURE } from './support/real-plan';
 
 const dir = mkdtempSync(join(tmpdir(), 'plan-cli-'));
@@ -9,7 +10,7 @@ const dir = mkdtempSync(join(tmpdir(), 'plan-cli-'));
 async function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stderr: string; stdout: string }> {
   const err: string[] = [];
   const out: string[] = [];
-  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  const saved = saveEnv(Object.keys(env));
   Object.assign(process.env, env);
   const stderr = jest.spyOn(process.stderr, 'write').mockImplementation((c) => err.push(String(c)) > 0);
   const stdout = jest.spyOn(process.stdout, 'write').mockImplementation((c) => out.push(String(c)) > 0);
@@ -18,10 +19,7 @@ async function run(args: string[], env: Record<string, string> = {}): Promise<{ 
   } finally {
     stderr.mockRestore();
     stdout.mockRestore();
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
+    restoreEnv(saved);
   }
 }
 

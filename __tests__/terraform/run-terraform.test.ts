@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TerraformFailedError } from '../../tools/terraform/errors';
 import { runTerraform, TERRAFORM_GOGC } from '../../tools/terraform/run-terraform';
+import { restoreEnv, saveEnv } from '../support/saved-env';
 
 /** A stand-in `terraform` that prints the environment it was given, or fails with a diagnostic. */
 const dir = mkdtempSync(join(tmpdir(), 'run-terraform-'));
@@ -17,11 +18,8 @@ echo "GOGC=$GOGC TF_IN_AUTOMATION=$TF_IN_AUTOMATION TF_INPUT=$TF_INPUT CHECKPOIN
 chmodSync(fake, 0o755);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const savedGogc = process.env.GOGC;
-afterEach(() => {
-  if (savedGogc === undefined) delete process.env.GOGC;
-  else process.env.GOGC = savedGogc;
-});
+const saved = saveEnv(['GOGC']);
+afterEach(() => restoreEnv(saved));
 
 describe('runTerraform', () => {
   it('runs Terraform (and so the providers it starts) without prompts, update checks, and with a larger Go GC target', async () => {

@@ -1,4 +1,5 @@
 import { createDeterministicZip, ZIP_FILE_MODE } from '../../../tools/build/deterministic-zip';
+import { restoreEnv, saveEnv } from '../../support/saved-env';
 import { readZip } from '../../support/unzip';
 
 const entries = [
@@ -10,11 +11,8 @@ const entries = [
 const DOS_1980_01_01 = (0 << 9) | (1 << 5) | 1;
 
 describe('createDeterministicZip', () => {
-  const originalTz = process.env.TZ;
-  afterEach(() => {
-    if (originalTz === undefined) delete process.env.TZ;
-    else process.env.TZ = originalTz;
-  });
+  const saved = saveEnv(['TZ']);
+  afterEach(() => restoreEnv(saved));
 
   it('gives the same bytes for the same entries in any order', async () => {
     const a = await createDeterministicZip(entries);

@@ -1,4 +1,5 @@
 import { bundleSnippet } from '../../support/bundle-snippet';
+import { restoreEnv, saveEnv } from '../../support/saved-env';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -13,19 +14,14 @@ describe('lambdaCredentialsPlugin', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'lambda-credentials-'));
   const bundlePath = path.join(dir, 'bundle.cjs');
   let code = '';
-  const saved = { ...process.env };
+  const saved = saveEnv(['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']);
 
   beforeAll(async () => {
     code = await bundleSnippet('export { S3Client } from "@aws-sdk/client-s3";', [staticSdkImportsPlugin(), lambdaCredentialsPlugin()]);
     writeFileSync(bundlePath, code);
   }, 60_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  afterEach(() => {
-    for (const key of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']) {
-      if (saved[key] === undefined) delete process.env[key];
-      else process.env[key] = saved[key];
-    }
-  });
+  afterEach(() => restoreEnv(saved));
 
   it('leaves the rest of the default chain (ini files, SSO, process, web identity, STS) out of the bundle', () => {
     expect(code).toContain('Unable to find environment variable credentials');

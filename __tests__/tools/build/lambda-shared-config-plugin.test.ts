@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { lambdaSharedConfigPlugin } from '../../../tools/build/lambda-shared-config-plugin';
 import { staticSdkImportsPlugin } from '../../../tools/build/static-sdk-imports-plugin';
 import { bundleSnippet } from '../../support/bundle-snippet';
+import { restoreEnv, saveEnv } from '../../support/saved-env';
 
 interface BundledConfig {
   loadConfig: <T>(options: { environmentVariableSelector: (env: NodeJS.ProcessEnv) => T | undefined; configFileSelector: (profile: Record<string, string>) => T | undefined; default: T }) => () => Promise<T>;
@@ -25,7 +26,7 @@ describe('lambdaSharedConfigPlugin', () => {
   writeFileSync(configFile, '[default]\nretry_mode = adaptive\n');
   let withPlugin = '';
   let without = '';
-  const saved = Object.fromEntries(VARIABLES.map((k) => [k, process.env[k]]));
+  const saved = saveEnv(VARIABLES);
 
   beforeAll(async () => {
     const entry = 'export { loadConfig } from "@smithy/core/config";';
@@ -34,12 +35,7 @@ describe('lambdaSharedConfigPlugin', () => {
     writeFileSync(unpluggedPath, without);
   }, 60_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  afterEach(() => {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  });
+  afterEach(() => restoreEnv(saved));
 
   it('leaves the shared config file reader (fs/promises, the ini parser) out of the bundle', () => {
     expect(without).toContain('node:fs/promises');
